@@ -1,0 +1,141 @@
+package dev.continuum;
+
+/**
+ * The one validation layer: every entry point (API, CLI, file readers) checks its input here, so the
+ * same mistake always gets the same message.
+ */
+final class Checks {
+  /** Largest port number. */
+  static final int MAX_PORT = 65535;
+
+  /**
+   * Upper bound on the number of points (ring entries, table slots) one placement may hold. Each
+   * point costs about 8 bytes, so this caps a placement near 2 GiB before anything is allocated.
+   */
+  static final long MAX_POINTS = 1L << 28;
+
+  /** Upper bound on the number of servers in one placement. */
+  static final int MAX_SERVERS = 1 << 20;
+
+  private Checks() {}
+
+  static String host(String host) {
+    if (host == null) {
+      throw new IllegalArgumentException("host must not be null");
+    }
+    if (host.isBlank()) {
+      throw new IllegalArgumentException("host must not be empty or blank");
+    }
+    for (int i = 0; i < host.length(); i++) {
+      char c = host.charAt(i);
+      if (Character.isWhitespace(c) || Character.isISOControl(c)) {
+        throw new IllegalArgumentException("host must not contain whitespace or control characters: \""
+            + host + "\"");
+      }
+    }
+    return host;
+  }
+
+  static int port(int port) {
+    if (port < 1 || port > MAX_PORT) {
+      throw new IllegalArgumentException("port must be in 1..65535, got " + port);
+    }
+    return port;
+  }
+
+  static int capacity(int capacity) {
+    if (capacity < 0) {
+      throw new IllegalArgumentException("capacity must not be negative, got " + capacity);
+    }
+    return capacity;
+  }
+
+  static int positive(String what, int value) {
+    if (value < 1) {
+      throw new IllegalArgumentException(what + " must be at least 1, got " + value);
+    }
+    return value;
+  }
+
+  static String optionalName(String name) {
+    if (name == null) {
+      return null;
+    }
+    if (name.isEmpty()) {
+      throw new IllegalArgumentException("server name must not be empty (use null for no name)");
+    }
+    return name;
+  }
+
+  static String optionalAddress(String address) {
+    if (address == null) {
+      return null;
+    }
+    return host(address);
+  }
+
+  static <T> T key(T key) {
+    if (key == null) {
+      throw new NullPointerException("key must not be null");
+    }
+    return key;
+  }
+
+  static void servers(int count) {
+    if (count > MAX_SERVERS) {
+      throw new IllegalArgumentException("too many servers: " + count + " (the limit is " + MAX_SERVERS + ")");
+    }
+  }
+
+  /** Rejects a point count that would exhaust memory, before anything is allocated. */
+  static int points(String what, long count) {
+    if (count < 0 || count > MAX_POINTS) {
+      throw new IllegalArgumentException(what + " would need " + count + " points; the limit is "
+          + MAX_POINTS + " (about " + (MAX_POINTS * 8 >> 20) + " MiB)");
+    }
+    return (int) count;
+  }
+
+  static Server parseServer(String spec) {
+    if (spec == null) {
+      throw new IllegalArgumentException("server must not be null");
+    }
+    String s = spec.strip();
+    String host;
+    String rest;
+    if (s.startsWith("[")) {
+      int close = s.indexOf(']');
+      if (close < 0) {
+        throw new IllegalArgumentException("missing ']' in \"" + spec + "\"");
+      }
+      host = s.substring(1, close);
+      rest = s.substring(close + 1);
+      if (!rest.startsWith(":")) {
+        throw new IllegalArgumentException("expected host:port[:capacity], got \"" + spec + "\"");
+      }
+      rest = rest.substring(1);
+    } else {
+      int colon = s.indexOf(':');
+      if (colon < 0) {
+        throw new IllegalArgumentException("expected host:port[:capacity], got \"" + spec + "\"");
+      }
+      host = s.substring(0, colon);
+      rest = s.substring(colon + 1);
+    }
+    String[] parts = rest.split(":", -1);
+    if (parts.length > 2) {
+      throw new IllegalArgumentException("expected host:port[:capacity], got \"" + spec + "\"");
+    }
+    int port = parseInt("port", parts[0], spec);
+    int capacity = parts.length == 2 ? parseInt("capacity", parts[1], spec) : 1;
+    return Server.of(host, port, capacity);
+  }
+
+  static int parseInt(String what, String text, String context) {
+    try {
+      return Integer.parseInt(text.strip());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(what + " is not a number: \"" + text + "\" in \"" + context + "\"");
+    }
+  }
+}

@@ -1,0 +1,330 @@
+package dev.continuum;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A set of servers and the placement of keys on them: python-continuum's {@code Continuum}, in Java,
+ * with every other algorithm behind the same methods.
+ *
+ * <pre>{@code
+ * Continuum c = new Continuum();                 // python-continuum 0.1.1, 1000 dots
+ * c.addServer("192.168.0.1", 8080);
+ * c.addServer("192.168.0.2", 8080);
+ * c.addServer("192.168.0.3", 8080, 2);
+ * c.resolve("my-first-key");                     // <Server "192.168.0.1:8080", capacity=1>
+ * }</pre>
+ *
+ * <h2>Threads</h2>
+ * Reads ({@code resolve}, {@code servers}, {@code size}) never block and never see a half-built
+ * placement: every change builds a new immutable placement aside and publishes it with one volatile
+ * write. Changes are serialised among themselves. A change that is rejected publishes nothing and
+ * leaves the previous state readable and unchanged.
+ *
+ * <h2>Deferred generation</h2>
+ * With {@code autogenerate} off (as python-continuum's {@code Continuum(totaldots, autogenerate=False)}),
+ * changes update the server list at once but the placement only at {@link #generate()}; until then
+ * keys keep resolving on the previous placement, which can name a server removed since.
+ */
+public final class Continuum {
+  /** What readers see: the placement and the servers it was built over, published together. */
+  private static final class Snapshot {
+    final Server[] servers;
+    final Placement placement;
+
+    Snapshot(Server[] servers, Placement placement) {
+      this.servers = servers;
+      this.placement = placement;
+    }
+  }
+
+  private final Algorithm algorithm;
+  private final PlacementFactory factory;
+  private final boolean autogenerate;
+
+  /** Guards changes; readers never take it. */
+  private final Object writeLock = new Object();
+  /** The server list, an unmodifiable list replaced (never mutated) on each change. */
+  private volatile List<Server> members = List.of();
+  private volatile Snapshot snapshot;
+
+  /** python-continuum 0.1.1 with 1000 dots, regenerated after every change. */
+  public Continuum() {
+    this(1000);
+  }
+
+  /** python-continuum 0.1.1 with {@code totalDots} dots, regenerated after every change. */
+  public Continuum(int totalDots) {
+    this(totalDots, true);
+  }
+
+  /**
+   * python-continuum 0.1.1 with {@code totalDots} dots.
+   *
+   * @param autogenerate when false, changes take effect at {@link #generate()}
+   * @throws IllegalArgumentException if {@code totalDots < 1} or beyond the point limit
+   */
+  public Continuum(int totalDots, boolean autogenerate) {
+    this(Algorithm.PYTHON_CONTINUUM, new Options(checkedTotalDots(totalDots)), autogenerate);
+  }
+
+  /** An empty continuum placing keys with {@code algorithm} and its default options. */
+  public Continuum(Algorithm algorithm) {
+    this(Objects.requireNonNull(algorithm, "algorithm"), Options.defaults(), true);
+  }
+
+  private Continuum(Algorithm algorithm, Options options, boolean autogenerate) {
+    this.algorithm = algorithm;
+    this.factory = algorithm.factory(options);
+    this.autogenerate = autogenerate;
+    this.snapshot = new Snapshot(new Server[0], factory.build(new Server[0]));
+  }
+
+  private static int checkedTotalDots(int totalDots) {
+    Checks.positive("totalDots", totalDots);
+    return Checks.points("totalDots " + totalDots, totalDots);
+  }
+
+  /** A builder for any algorithm with non-default options. */
+  public static Builder builder(Algorithm algorithm) {
+    return new Builder(algorithm);
+  }
+
+  /** The algorithm placing keys. */
+  public Algorithm algorithm() {
+    return algorithm;
+  }
+
+  /**
+   * Adds a server of capacity 1 and returns it.
+   *
+   * @throws IllegalArgumentException for a bad host or port, or a server already added
+   */
+  public Server addServer(String host, int port) {
+    return addServer(Server.of(host, port));
+  }
+
+  /** Adds a server with a capacity and returns it. */
+  public Server addServer(String host, int port, int capacity) {
+    return addServer(Server.of(host, port, capacity));
+  }
+
+  /** Adds a server and returns it. */
+  public Server addServer(Server server) {
+    addServers(List.of(Objects.requireNonNull(server, "server")));
+    return server;
+  }
+
+  /** Adds several servers in order, with one regeneration. All are added, or none. */
+  public void addServers(Server... servers) {
+    addServers(Arrays.asList(servers));
+  }
+
+  /** Adds several servers in order, with one regeneration. All are added, or none. */
+  public void addServers(Collection<Server> servers) {
+    Objects.requireNonNull(servers, "servers");
+    synchronized (writeLock) {
+      List<Server> next = new ArrayList<>(members);
+      for (Server s : servers) {
+        Objects.requireNonNull(s, "server");
+        if (next.contains(s)) {
+          throw new IllegalArgumentException("server already added: " + s.host() + ":" + s.port());
+        }
+        next.add(s);
+      }
+      commit(next);
+    }
+  }
+
+  /**
+   * Removes a server (matched by host and port).
+   *
+   * @throws IllegalArgumentException if no such server is in the continuum
+   */
+  public void removeServer(Server server) {
+    removeServers(List.of(Objects.requireNonNull(server, "server")));
+  }
+
+  /** Removes the server with this host and port. */
+  public void removeServer(String host, int port) {
+    removeServer(Server.of(host, port));
+  }
+
+  /** Removes several servers with one regeneration. All are removed, or none. */
+  public void removeServers(Collection<Server> servers) {
+    Objects.requireNonNull(servers, "servers");
+    synchronized (writeLock) {
+      List<Server> next = new ArrayList<>(members);
+      for (Server s : servers) {
+        Objects.requireNonNull(s, "server");
+        if (!next.remove(s)) {
+          throw new IllegalArgumentException("unknown server: " + s.host() + ":" + s.port());
+        }
+      }
+      commit(next);
+    }
+  }
+
+  /**
+   * Replaces the server with the same host and port by {@code server} (new capacity, name or
+   * address), keeping its place in the list.
+   *
+   * @throws IllegalArgumentException if no such server is in the continuum
+   */
+  public void updateServer(Server server) {
+    Objects.requireNonNull(server, "server");
+    synchronized (writeLock) {
+      List<Server> next = new ArrayList<>(members);
+      int i = next.indexOf(server);
+      if (i < 0) {
+        throw new IllegalArgumentException("unknown server: " + server.host() + ":" + server.port());
+      }
+      next.set(i, server);
+      commit(next);
+    }
+  }
+
+  /** Rebuilds the placement from the current server list and publishes it. */
+  public void generate() {
+    synchronized (writeLock) {
+      publish(members);
+    }
+  }
+
+  private void commit(List<Server> next) {
+    Checks.servers(next.size());
+    if (autogenerate) {
+      publish(next); // builds first: throws before anything changes
+    }
+    members = Collections.unmodifiableList(next);
+  }
+
+  private void publish(List<Server> list) {
+    Server[] array = list.toArray(new Server[0]);
+    snapshot = new Snapshot(array, factory.build(array));
+  }
+
+  /** The servers in insertion order; an unmodifiable copy unaffected by later changes. */
+  public List<Server> servers() {
+    return members;
+  }
+
+  /** The number of servers. */
+  public int size() {
+    return members.size();
+  }
+
+  /**
+   * The server for {@code key}, hashed as its UTF-8 bytes.
+   *
+   * @throws IllegalStateException "empty continuum" when no server can take keys
+   */
+  public Server resolve(String key) {
+    Checks.key(key);
+    Snapshot s = snapshot;
+    return serverAt(s, s.placement.index(key));
+  }
+
+  /** The server for a key given as bytes. */
+  public Server resolve(byte[] key) {
+    Checks.key(key);
+    Snapshot s = snapshot;
+    return serverAt(s, s.placement.index(key, 0, key.length));
+  }
+
+  /**
+   * The {@code n} distinct servers for {@code key} in preference order; the first is
+   * {@link #resolve(String)}.
+   *
+   * @throws IllegalArgumentException if {@code n < 1} or more than the servers that can take keys
+   */
+  public List<Server> resolve(String key, int n) {
+    Checks.key(key);
+    Snapshot s = snapshot;
+    int[] out = new int[checkReplicas(s, n)];
+    s.placement.indexes(key, out, n);
+    return serversAt(s, out);
+  }
+
+  /** As {@link #resolve(String, int)} for a key given as bytes. */
+  public List<Server> resolve(byte[] key, int n) {
+    Checks.key(key);
+    Snapshot s = snapshot;
+    int[] out = new int[checkReplicas(s, n)];
+    s.placement.indexes(key, 0, key.length, out, n);
+    return serversAt(s, out);
+  }
+
+  private static int checkReplicas(Snapshot s, int n) {
+    int reachable = s.placement.reachable();
+    if (reachable == 0) {
+      throw new IllegalStateException("empty continuum");
+    }
+    if (n < 1 || n > reachable) {
+      throw new IllegalArgumentException("replica count must be in 1.." + reachable
+          + " (the servers that can take keys), got " + n);
+    }
+    return n;
+  }
+
+  private static Server serverAt(Snapshot s, int index) {
+    if (index < 0) {
+      throw new IllegalStateException("empty continuum");
+    }
+    return s.servers[index];
+  }
+
+  private static List<Server> serversAt(Snapshot s, int[] indexes) {
+    Server[] out = new Server[indexes.length];
+    for (int i = 0; i < indexes.length; i++) {
+      out[i] = s.servers[indexes[i]];
+    }
+    return List.of(out);
+  }
+
+  @Override
+  public String toString() {
+    return "Continuum[" + algorithm.cliName() + ", " + members.size() + " servers]";
+  }
+
+  /** Builds a {@link Continuum} for any algorithm with non-default options. */
+  public static final class Builder {
+    private final Algorithm algorithm;
+    private int totalDots = 1000;
+    private boolean autogenerate = true;
+
+    private Builder(Algorithm algorithm) {
+      this.algorithm = Objects.requireNonNull(algorithm, "algorithm");
+    }
+
+    /** python-continuum's {@code totaldots} (default 1000). */
+    public Builder totalDots(int totalDots) {
+      requireAlgorithm("totalDots", Algorithm.PYTHON_CONTINUUM);
+      this.totalDots = checkedTotalDots(totalDots);
+      return this;
+    }
+
+    /** When false, changes take effect at {@link Continuum#generate()} (default true). */
+    public Builder autogenerate(boolean autogenerate) {
+      this.autogenerate = autogenerate;
+      return this;
+    }
+
+    private void requireAlgorithm(String option, Algorithm... allowed) {
+      for (Algorithm a : allowed) {
+        if (a == algorithm) {
+          return;
+        }
+      }
+      throw new IllegalArgumentException(option + " does not apply to algorithm " + algorithm.cliName());
+    }
+
+    public Continuum build() {
+      return new Continuum(algorithm, new Options(totalDots), autogenerate);
+    }
+  }
+}

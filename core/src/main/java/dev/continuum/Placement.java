@@ -1,0 +1,38 @@
+package dev.continuum;
+
+/**
+ * An immutable placement built from an ordered server array: it turns a key into the index of a
+ * server in that array. Every algorithm and dialect is one implementation.
+ *
+ * <p>Contract:
+ * <ul>
+ *   <li>Immutable once built, so any number of threads may read it without locks.
+ *   <li>{@code index} returns a value in {@code [0, servers)} or {@code -1} when no server can take a
+ *       key (no servers, or none holds a point). It allocates nothing.
+ *   <li>{@code index(CharSequence)} equals {@code index} of the sequence's UTF-8 bytes.
+ *   <li>{@code indexes} writes {@code n} distinct indexes in preference order, the first equal to
+ *       {@code index}; callers guarantee {@code 1 <= n <= reachable()}.
+ * </ul>
+ */
+abstract class Placement {
+  /** Server index for the key's bytes {@code key[offset, offset + length)}, or -1. */
+  abstract int index(byte[] key, int offset, int length);
+
+  /** Server index for the UTF-8 encoding of {@code key}, or -1. */
+  int index(CharSequence key) {
+    byte[] buf = Utf8.scratch(key.length() * 3);
+    return index(buf, 0, Utf8.encode(key, buf));
+  }
+
+  /** The number of distinct servers some key can reach; the largest valid replica count. */
+  abstract int reachable();
+
+  /** Fills {@code out[0..n)} with distinct server indexes in preference order. */
+  abstract void indexes(byte[] key, int offset, int length, int[] out, int n);
+
+  /** As {@link #indexes(byte[], int, int, int[], int)} over the UTF-8 encoding of {@code key}. */
+  void indexes(CharSequence key, int[] out, int n) {
+    byte[] buf = Utf8.scratch(key.length() * 3);
+    indexes(buf, 0, Utf8.encode(key, buf), out, n);
+  }
+}

@@ -1,0 +1,167 @@
+package dev.continuum;
+
+import java.util.Arrays;
+
+/**
+ * The sorted-points machinery shared by every ring: 32-bit unsigned points, each owned by a server
+ * index, sorted ascending, searched for the first point at or above (or strictly above) a key's hash,
+ * wrapping to the first point.
+ *
+ * <p>Ties: points are sorted stably by value, so among equal values the one added first comes first
+ * and wins the lookup. Each dialect states its tie rule by the order in which it adds points.
+ *
+ * <p>Layout: two primitive arrays, 8 bytes a point. Points are stored with the sign bit flipped so that
+ * a signed comparison orders them as unsigned values.
+ */
+final class PointRing {
+  private static final int FLIP = 0x80000000;
+
+  /** Points in ascending unsigned order, each xor {@link #FLIP}. */
+  private final int[] points;
+  /** {@code owners[i]} is the server index owning {@code points[i]}. */
+  private final int[] owners;
+  /** True: the first point strictly above the hash wins (python-continuum); false: at or above. */
+  private final boolean strict;
+  private final int reachable;
+
+  private PointRing(int[] points, int[] owners, boolean strict, int reachable) {
+    this.points = points;
+    this.owners = owners;
+    this.strict = strict;
+    this.reachable = reachable;
+  }
+
+  /** Collects points in the order that decides ties, then sorts them. */
+  static final class Builder {
+    private long[] packed;
+    private int[] ownerOfSeq;
+    private int size;
+
+    Builder(int expectedPoints) {
+      int n = Checks.points("the ring", expectedPoints);
+      packed = new long[Math.max(n, 16)];
+      ownerOfSeq = new int[packed.length];
+    }
+
+    /** Adds a point with unsigned value {@code value} owned by {@code owner}. */
+    Builder add(int value, int owner) {
+      if (size == packed.length) {
+        int grown = Checks.points("the ring", (long) size * 2);
+        packed = Arrays.copyOf(packed, grown);
+        ownerOfSeq = Arrays.copyOf(ownerOfSeq, grown);
+      }
+      // High 32 bits: the value with its sign bit flipped, so signed long order is unsigned value
+      // order; low 32 bits: the insertion sequence, which makes every key unique and the sort stable.
+      packed[size] = ((long) (value ^ FLIP) << 32) | size;
+      ownerOfSeq[size] = owner;
+      size++;
+      return this;
+    }
+
+    int size() {
+      return size;
+    }
+
+    PointRing build(boolean strict, int serverCount) {
+      long[] keys = Arrays.copyOf(packed, size);
+      Arrays.sort(keys);
+      int[] points = new int[size];
+      int[] owners = new int[size];
+      boolean[] seen = new boolean[serverCount];
+      int reachable = 0;
+      for (int i = 0; i < size; i++) {
+        long k = keys[i];
+        points[i] = (int) (k >> 32);
+        int owner = ownerOfSeq[(int) k];
+        owners[i] = owner;
+        if (!seen[owner]) {
+          seen[owner] = true;
+          reachable++;
+        }
+      }
+      return new PointRing(points, owners, strict, reachable);
+    }
+  }
+
+  int size() {
+    return points.length;
+  }
+
+  int reachable() {
+    return reachable;
+  }
+
+  /** Unsigned value of point {@code i} (in sorted order). */
+  int point(int i) {
+    return points[i] ^ FLIP;
+  }
+
+  int owner(int i) {
+    return owners[i];
+  }
+
+  /** The position of the point that takes a key of hash {@code hash}, or -1 for an empty ring. */
+  int find(int hash) {
+    int[] p = points;
+    int n = p.length;
+    if (n == 0) {
+      return -1;
+    }
+    int target = hash ^ FLIP;
+    // First index whose point is >= target (or > target when strict).
+    int lo = 0;
+    int hi = n;
+    if (strict) {
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (p[mid] <= target) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+    } else {
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (p[mid] < target) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+    }
+    return lo == n ? 0 : lo;
+  }
+
+  /** The server owning the point that takes {@code hash}, or -1 for an empty ring. */
+  int ownerOf(int hash) {
+    int i = find(hash);
+    return i < 0 ? -1 : owners[i];
+  }
+
+  /**
+   * Walks clockwise from the point that takes {@code hash} and writes the first {@code n} distinct
+   * owners met: the usual ring replica rule.
+   */
+  void distinctOwners(int hash, int[] out, int n) {
+    int i = find(hash);
+    int found = 0;
+    int size = points.length;
+    for (int step = 0; step < size && found < n; step++) {
+      int owner = owners[i];
+      boolean dup = false;
+      for (int j = 0; j < found; j++) {
+        if (out[j] == owner) {
+          dup = true;
+          break;
+        }
+      }
+      if (!dup) {
+        out[found++] = owner;
+      }
+      if (++i == size) {
+        i = 0;
+      }
+    }
+  }
+}

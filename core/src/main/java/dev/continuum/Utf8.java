@@ -1,0 +1,81 @@
+package dev.continuum;
+
+/**
+ * UTF-8 encoding of a {@link CharSequence} into a caller's buffer, without allocating.
+ *
+ * <p>The result is byte for byte what {@code String.getBytes(StandardCharsets.UTF_8)} gives, including
+ * its rule for broken text: an unpaired surrogate becomes {@code '?'}. That keeps {@code resolve(String)}
+ * and {@code resolve(byte[])} in agreement for every string.
+ */
+final class Utf8 {
+  private Utf8() {}
+
+  /** The number of bytes {@code s} takes in UTF-8. */
+  static int length(CharSequence s) {
+    int n = s.length();
+    int bytes = n;
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (c >= 0x80) {
+        if (c < 0x800) {
+          bytes += 1;
+        } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+          bytes += 2; // 4 bytes for 2 chars
+          i++;
+        } else if (Character.isSurrogate(c)) {
+          // unpaired surrogate: encoded as '?', one byte
+        } else {
+          bytes += 2;
+        }
+      }
+    }
+    return bytes;
+  }
+
+  /**
+   * Encodes {@code s} into {@code out} starting at 0 and returns the number of bytes written.
+   * {@code out} must hold at least {@link #length(CharSequence)} bytes.
+   */
+  static int encode(CharSequence s, byte[] out) {
+    int n = s.length();
+    int p = 0;
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (c < 0x80) {
+        out[p++] = (byte) c;
+      } else if (c < 0x800) {
+        out[p++] = (byte) (0xC0 | (c >> 6));
+        out[p++] = (byte) (0x80 | (c & 0x3F));
+      } else if (Character.isSurrogate(c)) {
+        if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+          int cp = Character.toCodePoint(c, s.charAt(++i));
+          out[p++] = (byte) (0xF0 | (cp >> 18));
+          out[p++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
+          out[p++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+          out[p++] = (byte) (0x80 | (cp & 0x3F));
+        } else {
+          out[p++] = '?';
+        }
+      } else {
+        out[p++] = (byte) (0xE0 | (c >> 12));
+        out[p++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+        out[p++] = (byte) (0x80 | (c & 0x3F));
+      }
+    }
+    return p;
+  }
+
+  /** A per-thread buffer for encoding keys; grows to the longest key seen and is then reused. */
+  private static final ThreadLocal<byte[][]> SCRATCH = ThreadLocal.withInitial(() -> new byte[][] {new byte[256]});
+
+  /** A buffer of at least {@code size} bytes owned by the calling thread. Do not keep it. */
+  static byte[] scratch(int size) {
+    byte[][] holder = SCRATCH.get();
+    byte[] b = holder[0];
+    if (b.length < size) {
+      b = new byte[Math.max(size, b.length * 2)];
+      holder[0] = b;
+    }
+    return b;
+  }
+}
