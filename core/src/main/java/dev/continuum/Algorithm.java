@@ -1,6 +1,9 @@
 package dev.continuum;
 
+import dev.continuum.Options.Knob;
+import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Every placement algorithm and compatibility dialect continuum offers, by the name used on the
@@ -14,10 +17,109 @@ public enum Algorithm {
    * python-continuum 0.1.1, bit for bit, quirks included: md5 ring of {@code totalDots} entries,
    * remainder entries at positions 0..m-1, strict "first entry above" lookup. The default.
    */
-  PYTHON_CONTINUUM("python-continuum", true, false, true) {
+  PYTHON_CONTINUUM("python-continuum", true, false, true, EnumSet.of(Knob.TOTAL_DOTS)) {
     @Override
     PlacementFactory factory(Options options) {
-      return servers -> PythonContinuumRing.build(servers, options.totalDots);
+      int totalDots = options.totalDots;
+      return servers -> PythonContinuumRing.build(servers, totalDots);
+    }
+  },
+  /** libmemcached 1.1.4 with MEMCACHED_BEHAVIOR_KETAMA_WEIGHTED: the libketama-compatible md5 ring (also php-memcached's and pylibmc's). */
+  LIBMEMCACHED_KETAMA_WEIGHTED("libmemcached-ketama-weighted", true, false, true, EnumSet.noneOf(Knob.class)) {
+    @Override
+    PlacementFactory factory(Options options) {
+      throw new UnsupportedOperationException("libmemcached-ketama-weighted: not implemented yet");
+    }
+  },
+  /** libmemcached 1.1.4 with MEMCACHED_BEHAVIOR_KETAMA set before the servers are added: one-at-a-time key hash, 100 points per server; a server of weight > 1 switches to the weighted md5 ring. */
+  LIBMEMCACHED_KETAMA("libmemcached-ketama", true, false, true, EnumSet.noneOf(Knob.class)) {
+    @Override
+    PlacementFactory factory(Options options) {
+      throw new UnsupportedOperationException("libmemcached-ketama: not implemented yet");
+    }
+  },
+  /** libmemcached 1.1.4 with MEMCACHED_BEHAVIOR_KETAMA set after the servers were added: always unweighted. */
+  LIBMEMCACHED_KETAMA_UNWEIGHTED("libmemcached-ketama-unweighted", true, false, true, EnumSet.noneOf(Knob.class)) {
+    @Override
+    PlacementFactory factory(Options options) {
+      throw new UnsupportedOperationException("libmemcached-ketama-unweighted: not implemented yet");
+    }
+  },
+  /** libmemcached 1.1.4 with KETAMA and HASH=MD5: 100 points per server, one md5 word each. */
+  LIBMEMCACHED_KETAMA_MD5("libmemcached-ketama-md5", true, false, true, EnumSet.noneOf(Knob.class)) {
+    @Override
+    PlacementFactory factory(Options options) {
+      throw new UnsupportedOperationException("libmemcached-ketama-md5: not implemented yet");
+    }
+  },
+  /** libmemcached 1.1.4 with DISTRIBUTION=CONSISTENT_KETAMA_SPY (default one-at-a-time hash). */
+  LIBMEMCACHED_SPY("libmemcached-spy", true, false, true, EnumSet.noneOf(Knob.class)) {
+    @Override
+    PlacementFactory factory(Options options) {
+      throw new UnsupportedOperationException("libmemcached-spy: not implemented yet");
+    }
+  },
+  /** libmemcached 1.1.4 with CONSISTENT_KETAMA_SPY and HASH=MD5. */
+  LIBMEMCACHED_SPY_MD5("libmemcached-spy-md5", true, false, true, EnumSet.noneOf(Knob.class)) {
+    @Override
+    PlacementFactory factory(Options options) {
+      throw new UnsupportedOperationException("libmemcached-spy-md5: not implemented yet");
+    }
+  },
+  /** libmemcached 1.1.4 with KETAMA_WEIGHTED then CONSISTENT_KETAMA_SPY. */
+  LIBMEMCACHED_SPY_WEIGHTED("libmemcached-spy-weighted", true, false, true, EnumSet.noneOf(Knob.class)) {
+    @Override
+    PlacementFactory factory(Options options) {
+      throw new UnsupportedOperationException("libmemcached-spy-weighted: not implemented yet");
+    }
+  },
+  /** twemproxy (nutcracker 0.5.0) distribution ketama with its default key hash fnv1a_64 (as it really computes it). */
+  TWEMPROXY("twemproxy", true, false, true, EnumSet.noneOf(Knob.class)) {
+    @Override
+    PlacementFactory factory(Options options) {
+      throw new UnsupportedOperationException("twemproxy: not implemented yet");
+    }
+  },
+  /** twemproxy (nutcracker 0.5.0) distribution ketama with hash md5. */
+  TWEMPROXY_MD5("twemproxy-md5", true, false, true, EnumSet.noneOf(Knob.class)) {
+    @Override
+    PlacementFactory factory(Options options) {
+      throw new UnsupportedOperationException("twemproxy-md5: not implemented yet");
+    }
+  },
+  /** spymemcached 2.12.3 KetamaNodeLocator, KETAMA_HASH, default SPYMEMCACHED node-key format, unweighted. */
+  SPYMEMCACHED("spymemcached", true, false, true, EnumSet.noneOf(Knob.class)) {
+    @Override
+    PlacementFactory factory(Options options) {
+      throw new UnsupportedOperationException("spymemcached: not implemented yet");
+    }
+  },
+  /** spymemcached 2.12.3 KetamaNodeLocator, KETAMA_HASH, SPYMEMCACHED node-key format, weighted. */
+  SPYMEMCACHED_WEIGHTED("spymemcached-weighted", true, false, true, EnumSet.noneOf(Knob.class)) {
+    @Override
+    PlacementFactory factory(Options options) {
+      throw new UnsupportedOperationException("spymemcached-weighted: not implemented yet");
+    }
+  },
+  /** spymemcached 2.12.3 KetamaNodeLocator, KETAMA_HASH, LIBMEMCACHED node-key format, unweighted. */
+  SPYMEMCACHED_LIBMEMCACHED("spymemcached-libmemcached", true, false, true, EnumSet.noneOf(Knob.class)) {
+    @Override
+    PlacementFactory factory(Options options) {
+      throw new UnsupportedOperationException("spymemcached-libmemcached: not implemented yet");
+    }
+  },
+  /** spymemcached 2.12.3 KetamaNodeLocator, KETAMA_HASH, LIBMEMCACHED node-key format, weighted. */
+  SPYMEMCACHED_LIBMEMCACHED_WEIGHTED("spymemcached-libmemcached-weighted", true, false, true, EnumSet.noneOf(Knob.class)) {
+    @Override
+    PlacementFactory factory(Options options) {
+      throw new UnsupportedOperationException("spymemcached-libmemcached-weighted: not implemented yet");
+    }
+  },
+  /** pymemcache 3.5.2 RendezvousHash as HashClient uses it (murmur3 over code points, optional seed). */
+  PYMEMCACHE("pymemcache", true, false, true, EnumSet.noneOf(Knob.class)) {
+    @Override
+    PlacementFactory factory(Options options) {
+      throw new UnsupportedOperationException("pymemcache: not implemented yet");
     }
   };
 
@@ -25,12 +127,19 @@ public enum Algorithm {
   private final boolean weighted;
   private final boolean arbitraryRemoval;
   private final boolean compatibility;
+  private final Set<Knob> knobs;
 
-  Algorithm(String cliName, boolean weighted, boolean arbitraryRemoval, boolean compatibility) {
+  Algorithm(String cliName, boolean weighted, boolean arbitraryRemoval, boolean compatibility, Set<Knob> knobs) {
     this.cliName = cliName;
     this.weighted = weighted;
     this.arbitraryRemoval = arbitraryRemoval;
     this.compatibility = compatibility;
+    this.knobs = knobs;
+  }
+
+  /** True when the builder option {@code knob} applies to this algorithm. */
+  boolean accepts(Knob knob) {
+    return knobs.contains(knob);
   }
 
   /** The name used on the command line, e.g. {@code python-continuum}. */

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import dev.continuum.Options.Knob;
 
 /**
  * A set of servers and the placement of keys on them: python-continuum's {@code Continuum}, in Java,
@@ -69,7 +70,7 @@ public final class Continuum {
    * @throws IllegalArgumentException if {@code totalDots < 1} or beyond the point limit
    */
   public Continuum(int totalDots, boolean autogenerate) {
-    this(Algorithm.PYTHON_CONTINUUM, new Options(checkedTotalDots(totalDots)), autogenerate);
+    this(Algorithm.PYTHON_CONTINUUM, totalDotsOptions(totalDots), autogenerate);
   }
 
   /** An empty continuum placing keys with {@code algorithm} and its default options. */
@@ -87,6 +88,12 @@ public final class Continuum {
   private static int checkedTotalDots(int totalDots) {
     Checks.positive("totalDots", totalDots);
     return Checks.points("totalDots " + totalDots, totalDots);
+  }
+
+  private static Options totalDotsOptions(int totalDots) {
+    Options o = Options.defaults();
+    o.totalDots = checkedTotalDots(totalDots);
+    return o;
   }
 
   /** A builder for any algorithm with non-default options. */
@@ -294,7 +301,7 @@ public final class Continuum {
   /** Builds a {@link Continuum} for any algorithm with non-default options. */
   public static final class Builder {
     private final Algorithm algorithm;
-    private int totalDots = 1000;
+    private final Options options = Options.defaults();
     private boolean autogenerate = true;
 
     private Builder(Algorithm algorithm) {
@@ -303,8 +310,18 @@ public final class Continuum {
 
     /** python-continuum's {@code totaldots} (default 1000). */
     public Builder totalDots(int totalDots) {
-      requireAlgorithm("totalDots", Algorithm.PYTHON_CONTINUUM);
-      this.totalDots = checkedTotalDots(totalDots);
+      require(Knob.TOTAL_DOTS);
+      options.totalDots = checkedTotalDots(totalDots);
+      return this;
+    }
+
+    /**
+     * The hash seed: pymemcache's murmur3 seed, or the secret seed of continuum's own algorithms
+     * (default 0). Compatibility dialects other than pymemcache cannot be seeded.
+     */
+    public Builder seed(long seed) {
+      require(Knob.SEED);
+      options.seed = seed;
       return this;
     }
 
@@ -314,17 +331,14 @@ public final class Continuum {
       return this;
     }
 
-    private void requireAlgorithm(String option, Algorithm... allowed) {
-      for (Algorithm a : allowed) {
-        if (a == algorithm) {
-          return;
-        }
+    private void require(Knob knob) {
+      if (!algorithm.accepts(knob)) {
+        throw new IllegalArgumentException(knob.label + " does not apply to algorithm " + algorithm.cliName());
       }
-      throw new IllegalArgumentException(option + " does not apply to algorithm " + algorithm.cliName());
     }
 
     public Continuum build() {
-      return new Continuum(algorithm, new Options(totalDots), autogenerate);
+      return new Continuum(algorithm, options.copy(), autogenerate);
     }
   }
 }

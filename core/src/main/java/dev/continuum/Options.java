@@ -1,18 +1,35 @@
 package dev.continuum;
 
 /**
- * The tuning knobs an algorithm may read, collected by {@link Continuum.Builder}. Each algorithm reads
- * the ones it understands; the builder rejects a knob the chosen algorithm does not use.
+ * The tuning knobs an algorithm may read, collected by {@link Continuum.Builder}. Each algorithm
+ * declares the {@link Knob}s it understands; the builder rejects any other.
  */
 final class Options {
-  /** python-continuum's {@code totaldots}. */
-  final int totalDots;
+  /** The names of the knobs, as the builder reports them. */
+  enum Knob {
+    TOTAL_DOTS("totalDots"),
+    SEED("seed");
 
-  Options(int totalDots) {
-    this.totalDots = totalDots;
+    final String label;
+
+    Knob(String label) {
+      this.label = label;
+    }
   }
 
+  /** python-continuum's {@code totaldots}. */
+  int totalDots = 1000;
+  /** The hash seed (pymemcache's murmur3 seed; the secret seed of continuum's own algorithms). */
+  long seed;
+
   static Options defaults() {
-    return new Options(1000);
+    return new Options();
+  }
+
+  Options copy() {
+    Options o = new Options();
+    o.totalDots = totalDots;
+    o.seed = seed;
+    return o;
   }
 }
