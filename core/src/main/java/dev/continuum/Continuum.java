@@ -220,6 +220,14 @@ public final class Continuum {
     return members;
   }
 
+  /**
+   * An estimate of the bytes the current placement holds (point arrays, lookup tables), excluding
+   * the {@link Server} objects themselves.
+   */
+  public long memoryBytes() {
+    return snapshot.placement.memoryBytes();
+  }
+
   /** The number of servers. */
   public int size() {
     return members.size();

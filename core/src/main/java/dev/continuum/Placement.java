@@ -24,6 +24,12 @@ abstract class Placement {
     return index(buf, 0, Utf8.encode(key, buf));
   }
 
+  /**
+   * An estimate of the bytes this placement holds (its arrays and tables, not the servers), for
+   * reports such as {@code continuum compare}. Implementations count their own arrays.
+   */
+  abstract long memoryBytes();
+
   /** The number of distinct servers some key can reach; the largest valid replica count. */
   abstract int reachable();
 

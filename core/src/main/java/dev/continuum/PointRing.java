@@ -91,6 +91,11 @@ final class PointRing {
     return reachable;
   }
 
+  /** Bytes held by the two point arrays (array headers included). */
+  long memoryBytes() {
+    return 2L * (16 + 4L * points.length);
+  }
+
   /** Unsigned value of point {@code i} (in sorted order). */
   int point(int i) {
     return points[i] ^ FLIP;

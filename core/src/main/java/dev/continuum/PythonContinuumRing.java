@@ -66,6 +66,11 @@ final class PythonContinuumRing extends Placement {
   }
 
   @Override
+  long memoryBytes() {
+    return ring.memoryBytes();
+  }
+
+  @Override
   int reachable() {
     return ring.reachable();
   }
