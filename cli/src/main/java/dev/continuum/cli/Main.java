@@ -32,8 +32,7 @@ public final class Main implements Runnable {
     cl.setOut(out);
     cl.setErr(err);
     cl.setParameterExceptionHandler((ex, a) -> {
-      err.println("continuum: " + ex.getMessage());
-      err.println("Try 'continuum " + commandPath(ex.getCommandLine()) + "--help' for more information.");
+      err.println("continuum: " + ex.getMessage() + " (see 'continuum " + commandPath(ex.getCommandLine()) + "--help')");
       return USAGE;
     });
     cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
