@@ -54,7 +54,11 @@ public enum Algorithm {
       return libmemcached("libmemcached-ketama-unweighted", NodeName.LIBMEMCACHED, Points.HUNDRED_HASHED, KeyHash.ONE_AT_A_TIME);
     }
   },
-  /** libmemcached 1.1.4 with KETAMA and HASH=MD5: 100 points per server, one md5 word each. */
+  /**
+   * libmemcached 1.1.4 with KETAMA and HASH=MD5: 100 points per server, one md5 word each. A weight
+   * above 1 switches to the weighted md5 ring, as for {@link #LIBMEMCACHED_KETAMA} (from the source;
+   * the vectors cover the switch only for that mode).
+   */
   LIBMEMCACHED_KETAMA_MD5("libmemcached-ketama-md5", true, false, true, EnumSet.of(Knob.DUPLICATE_SERVERS),
       "libmemcached 1.1.4 KETAMA with HASH=MD5: md5 keys, 100 points of md5 word 0") {
     @Override
@@ -62,7 +66,11 @@ public enum Algorithm {
       return libmemcached("libmemcached-ketama-md5", NodeName.LIBMEMCACHED, Points.HUNDRED_HASHED_UNLESS_WEIGHTED, KeyHash.MD5);
     }
   },
-  /** libmemcached 1.1.4 with DISTRIBUTION=CONSISTENT_KETAMA_SPY (default one-at-a-time hash). */
+  /**
+   * libmemcached 1.1.4 with DISTRIBUTION=CONSISTENT_KETAMA_SPY (default one-at-a-time hash): ring names
+   * {@code /host:port}, 100 points; a weight above 1 switches to the weighted md5 ring (from the source).
+   * Not compatible with spymemcached itself.
+   */
   LIBMEMCACHED_SPY("libmemcached-spy", true, false, true, EnumSet.of(Knob.DUPLICATE_SERVERS),
       "libmemcached 1.1.4 CONSISTENT_KETAMA_SPY: \"/host:port\" names, one-at-a-time keys, 100 points") {
     @Override
