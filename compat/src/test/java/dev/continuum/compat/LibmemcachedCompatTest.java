@@ -51,8 +51,8 @@ class LibmemcachedCompatTest {
       int n = RandomInputs.count(r, LibmemcachedOracle.MAX_SERVERS);
       WeightRule weights = config == 0 ? WeightRule.EQUAL : WeightRule.MIXED_WITH_ZERO;
       List<HostPort> servers = RandomInputs.servers(r, n, weights);
-      List<byte[]> keys = RandomInputs.utf8(RandomInputs.keys(r, KEYS, KeyRule.ANY, pointStrings(servers)));
-      keys.addAll(RandomInputs.rawByteKeys(r, KEYS / 10));
+      List<byte[]> keys = RandomInputs.withRawByteKeys(
+          RandomInputs.utf8(RandomInputs.keys(r, KEYS, KeyRule.ANY, pointStrings(servers))), r, KEYS / 10);
       int[] expected = LibmemcachedOracle.place(mode, servers, keys);
       Continuum c = new Continuum(mode.algorithm);
       List<Server> list = new ArrayList<>();

@@ -179,13 +179,20 @@ final class RandomInputs {
   }
 
   /**
-   * {@code n} distinct keys of random bytes 0x21..0xff (so mostly not UTF-8) that the text protocol
-   * still carries: programs hashing bytes must agree on them too.
+   * {@code keys} followed by {@code n} more keys of random bytes 0x21..0xff (so mostly not UTF-8)
+   * that the text protocol still carries (programs hashing bytes must agree on them too), all
+   * distinct.
    */
-  static List<byte[]> rawByteKeys(Random r, int n) {
+  static List<byte[]> withRawByteKeys(List<byte[]> keys, Random r, int n) {
     Set<String> seen = new LinkedHashSet<>();
-    List<byte[]> out = new ArrayList<>(n);
-    while (out.size() < n) {
+    List<byte[]> out = new ArrayList<>(keys.size() + n);
+    for (byte[] k : keys) {
+      if (seen.add(java.util.HexFormat.of().formatHex(k))) {
+        out.add(k);
+      }
+    }
+    int target = out.size() + n;
+    while (out.size() < target) {
       byte[] k = new byte[1 + r.nextInt(20)];
       for (int i = 0; i < k.length; i++) {
         int v = 0x21 + r.nextInt(0x100 - 0x21);
