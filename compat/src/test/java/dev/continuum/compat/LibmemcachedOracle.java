@@ -96,14 +96,6 @@ final class LibmemcachedOracle {
     }
     String out = CPrograms.run(binary(), script.toString().getBytes(StandardCharsets.US_ASCII), Duration.ofSeconds(60))
         .stdoutText();
-    String[] lines = out.isEmpty() ? new String[0] : out.split("\n");
-    if (lines.length != keys.size()) {
-      throw new AssertionError("libmemcached oracle printed " + lines.length + " lines for " + keys.size() + " keys");
-    }
-    int[] idx = new int[lines.length];
-    for (int i = 0; i < lines.length; i++) {
-      idx[i] = Integer.parseInt(lines[i]);
-    }
-    return idx;
+    return Placements.parseIndexes(out, keys.size(), "libmemcached oracle");
   }
 }

@@ -16,6 +16,19 @@ final class Placements {
 
   private Placements() {}
 
+  /** One decimal server index per line of a program's output, one line per key. */
+  static int[] parseIndexes(String out, int keys, String program) {
+    String[] lines = out.isEmpty() ? new String[0] : out.split("\n");
+    if (lines.length != keys) {
+      throw new AssertionError(program + " printed " + lines.length + " lines for " + keys + " keys");
+    }
+    int[] idx = new int[lines.length];
+    for (int i = 0; i < idx.length; i++) {
+      idx[i] = Integer.parseInt(lines[i]);
+    }
+    return idx;
+  }
+
   /** The index, in {@code c.servers()} order, that continuum places each key on. */
   static int[] continuum(Continuum c, List<byte[]> keys) {
     Map<Server, Integer> index = new HashMap<>();

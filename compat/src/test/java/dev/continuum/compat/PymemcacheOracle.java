@@ -55,14 +55,6 @@ final class PymemcacheOracle {
     Path base = Path.of(System.getProperty("basedir", System.getProperty("user.dir")));
     String out = Processes.run(List.of(python.toString(), base.resolve("src/test/python/pymemcache_oracle.py").toString()),
         script.toString().getBytes(StandardCharsets.US_ASCII), Duration.ofSeconds(120)).requireSuccess().stdoutText();
-    String[] lines = out.isEmpty() ? new String[0] : out.split("\n");
-    if (lines.length != keys.size()) {
-      throw new AssertionError("pymemcache oracle printed " + lines.length + " lines for " + keys.size() + " keys");
-    }
-    int[] idx = new int[lines.length];
-    for (int i = 0; i < idx.length; i++) {
-      idx[i] = Integer.parseInt(lines[i]);
-    }
-    return idx;
+    return Placements.parseIndexes(out, keys.size(), "pymemcache oracle");
   }
 }

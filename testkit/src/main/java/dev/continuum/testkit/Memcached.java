@@ -19,30 +19,15 @@ import java.util.List;
  *
  * <p>The server listens on TCP only ({@code -U 0}), with 64 MB of memory and one worker thread.
  */
-public final class Memcached implements AutoCloseable {
-  private static final int ATTEMPTS = 3;
-
-  private final BackgroundProcess process;
-  private final int port;
-
+public final class Memcached extends LoopbackServer {
   private Memcached(BackgroundProcess process, int port) {
-    this.process = process;
-    this.port = port;
+    super(process, port);
   }
 
   /** Starts a memcached on a free port and waits until it answers. */
   public static Memcached start() {
     Path exe = Programs.memcached();
-    AssertionError last = null;
-    for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-      int port = LoopbackPorts.free();
-      try {
-        return start(exe, port);
-      } catch (PortTakenError e) {
-        last = e; // someone took the port between the check and the bind: try another
-      }
-    }
-    throw last;
+    return onFreePorts(1, ports -> start(exe, ports[0]));
   }
 
   /**
@@ -93,37 +78,6 @@ public final class Memcached implements AutoCloseable {
       p.close();
       throw e;
     }
-  }
-
-  /** The TCP port, on 127.0.0.1. */
-  public int port() {
-    return port;
-  }
-
-  /** {@code 127.0.0.1:<port>}. */
-  public String hostPort() {
-    return LoopbackPorts.HOST + ":" + port;
-  }
-
-  /** The memcached process id. */
-  public long pid() {
-    return process.pid();
-  }
-
-  /** True while the server runs. */
-  public boolean isAlive() {
-    return process.alive();
-  }
-
-  /** A new client connected to this server (close it too). */
-  public MemcacheTextClient client() {
-    return MemcacheTextClient.connect(port);
-  }
-
-  /** Stops the server and waits until it is gone. Idempotent. */
-  @Override
-  public void close() {
-    process.close();
   }
 
   @Override

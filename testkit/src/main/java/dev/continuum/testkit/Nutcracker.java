@@ -23,9 +23,7 @@ import java.util.List;
  * }
  * }</pre>
  */
-public final class Nutcracker implements AutoCloseable {
-  private static final int ATTEMPTS = 3;
-
+public final class Nutcracker extends LoopbackServer {
   /**
    * One server pool: distribution, key hash and servers (all on 127.0.0.1), in the order of the
    * configuration's {@code servers:} list. Hosts never leave the loopback address.
@@ -108,29 +106,17 @@ public final class Nutcracker implements AutoCloseable {
     }
   }
 
-  private final BackgroundProcess process;
-  private final int port;
   private final Path config;
 
   private Nutcracker(BackgroundProcess process, int port, Path config) {
-    this.process = process;
-    this.port = port;
+    super(process, port);
     this.config = config;
   }
 
   /** Starts nutcracker serving {@code pool} on a free port and waits until it listens. */
   public static Nutcracker start(Pool pool) {
     Path exe = Programs.nutcracker();
-    AssertionError last = null;
-    for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-      int[] ports = LoopbackPorts.free(2);
-      try {
-        return start(exe, pool, ports[0], ports[1]);
-      } catch (PortTakenError e) {
-        last = e;
-      }
-    }
-    throw last;
+    return onFreePorts(2, ports -> start(exe, pool, ports[0], ports[1]));
   }
 
   private static Nutcracker start(Path exe, Pool pool, int port, int statsPort) {
@@ -154,39 +140,13 @@ public final class Nutcracker implements AutoCloseable {
     }
   }
 
-  /** The proxy's TCP port, on 127.0.0.1. */
-  public int port() {
-    return port;
-  }
-
-  /** The nutcracker process id. */
-  public long pid() {
-    return process.pid();
-  }
-
   /** The generated configuration file. */
   public Path config() {
     return config;
   }
 
-  /** True while the proxy runs. */
-  public boolean isAlive() {
-    return process.alive();
-  }
-
-  /** A new client connected to the proxy (close it too). */
-  public MemcacheTextClient client() {
-    return MemcacheTextClient.connect(port);
-  }
-
-  /** Stops the proxy and waits until it is gone. Idempotent. */
-  @Override
-  public void close() {
-    process.close();
-  }
-
   @Override
   public String toString() {
-    return "nutcracker " + LoopbackPorts.HOST + ":" + port + " (pid " + pid() + ", " + config + ")";
+    return "nutcracker " + hostPort() + " (pid " + pid() + ", " + config + ")";
   }
 }
