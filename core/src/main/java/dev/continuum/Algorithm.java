@@ -1,5 +1,10 @@
 package dev.continuum;
 
+import dev.continuum.KetamaRing.Dialect;
+import dev.continuum.KetamaRing.NodeName;
+import dev.continuum.KetamaRing.Points;
+import dev.continuum.KetamaRing.Ties;
+import dev.continuum.KetamaRing.ZeroWeight;
 import dev.continuum.Options.Knob;
 import java.util.EnumSet;
 import java.util.Locale;
@@ -25,101 +30,102 @@ public enum Algorithm {
     }
   },
   /** libmemcached 1.1.4 with MEMCACHED_BEHAVIOR_KETAMA_WEIGHTED: the libketama-compatible md5 ring (also php-memcached's and pylibmc's). */
-  LIBMEMCACHED_KETAMA_WEIGHTED("libmemcached-ketama-weighted", true, false, true, EnumSet.noneOf(Knob.class)) {
+  LIBMEMCACHED_KETAMA_WEIGHTED("libmemcached-ketama-weighted", true, false, true, EnumSet.of(Knob.DUPLICATE_SERVERS)) {
     @Override
     PlacementFactory factory(Options options) {
-      throw new UnsupportedOperationException("libmemcached-ketama-weighted: not implemented yet");
+      return libmemcached("libmemcached-ketama-weighted", NodeName.LIBMEMCACHED, Points.WEIGHTED_MD5_WORDS, KeyHash.MD5);
     }
   },
   /** libmemcached 1.1.4 with MEMCACHED_BEHAVIOR_KETAMA set before the servers are added: one-at-a-time key hash, 100 points per server; a server of weight > 1 switches to the weighted md5 ring. */
-  LIBMEMCACHED_KETAMA("libmemcached-ketama", true, false, true, EnumSet.noneOf(Knob.class)) {
+  LIBMEMCACHED_KETAMA("libmemcached-ketama", true, false, true, EnumSet.of(Knob.DUPLICATE_SERVERS)) {
     @Override
     PlacementFactory factory(Options options) {
-      throw new UnsupportedOperationException("libmemcached-ketama: not implemented yet");
+      return libmemcached("libmemcached-ketama", NodeName.LIBMEMCACHED, Points.HUNDRED_HASHED_UNLESS_WEIGHTED, KeyHash.ONE_AT_A_TIME);
     }
   },
   /** libmemcached 1.1.4 with MEMCACHED_BEHAVIOR_KETAMA set after the servers were added: always unweighted. */
-  LIBMEMCACHED_KETAMA_UNWEIGHTED("libmemcached-ketama-unweighted", true, false, true, EnumSet.noneOf(Knob.class)) {
+  LIBMEMCACHED_KETAMA_UNWEIGHTED("libmemcached-ketama-unweighted", false, false, true, EnumSet.of(Knob.DUPLICATE_SERVERS)) {
     @Override
     PlacementFactory factory(Options options) {
-      throw new UnsupportedOperationException("libmemcached-ketama-unweighted: not implemented yet");
+      return libmemcached("libmemcached-ketama-unweighted", NodeName.LIBMEMCACHED, Points.HUNDRED_HASHED, KeyHash.ONE_AT_A_TIME);
     }
   },
   /** libmemcached 1.1.4 with KETAMA and HASH=MD5: 100 points per server, one md5 word each. */
-  LIBMEMCACHED_KETAMA_MD5("libmemcached-ketama-md5", true, false, true, EnumSet.noneOf(Knob.class)) {
+  LIBMEMCACHED_KETAMA_MD5("libmemcached-ketama-md5", true, false, true, EnumSet.of(Knob.DUPLICATE_SERVERS)) {
     @Override
     PlacementFactory factory(Options options) {
-      throw new UnsupportedOperationException("libmemcached-ketama-md5: not implemented yet");
+      return libmemcached("libmemcached-ketama-md5", NodeName.LIBMEMCACHED, Points.HUNDRED_HASHED_UNLESS_WEIGHTED, KeyHash.MD5);
     }
   },
   /** libmemcached 1.1.4 with DISTRIBUTION=CONSISTENT_KETAMA_SPY (default one-at-a-time hash). */
-  LIBMEMCACHED_SPY("libmemcached-spy", true, false, true, EnumSet.noneOf(Knob.class)) {
+  LIBMEMCACHED_SPY("libmemcached-spy", true, false, true, EnumSet.of(Knob.DUPLICATE_SERVERS)) {
     @Override
     PlacementFactory factory(Options options) {
-      throw new UnsupportedOperationException("libmemcached-spy: not implemented yet");
+      return libmemcached("libmemcached-spy", NodeName.LIBMEMCACHED_SPY, Points.HUNDRED_HASHED_UNLESS_WEIGHTED, KeyHash.ONE_AT_A_TIME);
     }
   },
   /** libmemcached 1.1.4 with CONSISTENT_KETAMA_SPY and HASH=MD5. */
-  LIBMEMCACHED_SPY_MD5("libmemcached-spy-md5", true, false, true, EnumSet.noneOf(Knob.class)) {
+  LIBMEMCACHED_SPY_MD5("libmemcached-spy-md5", true, false, true, EnumSet.of(Knob.DUPLICATE_SERVERS)) {
     @Override
     PlacementFactory factory(Options options) {
-      throw new UnsupportedOperationException("libmemcached-spy-md5: not implemented yet");
+      return libmemcached("libmemcached-spy-md5", NodeName.LIBMEMCACHED_SPY, Points.HUNDRED_HASHED_UNLESS_WEIGHTED, KeyHash.MD5);
     }
   },
   /** libmemcached 1.1.4 with KETAMA_WEIGHTED then CONSISTENT_KETAMA_SPY. */
-  LIBMEMCACHED_SPY_WEIGHTED("libmemcached-spy-weighted", true, false, true, EnumSet.noneOf(Knob.class)) {
+  LIBMEMCACHED_SPY_WEIGHTED("libmemcached-spy-weighted", true, false, true, EnumSet.of(Knob.DUPLICATE_SERVERS)) {
     @Override
     PlacementFactory factory(Options options) {
-      throw new UnsupportedOperationException("libmemcached-spy-weighted: not implemented yet");
+      return libmemcached("libmemcached-spy-weighted", NodeName.LIBMEMCACHED_SPY, Points.WEIGHTED_MD5_WORDS, KeyHash.MD5);
     }
   },
   /** twemproxy (nutcracker 0.5.0) distribution ketama with its default key hash fnv1a_64 (as it really computes it). */
   TWEMPROXY("twemproxy", true, false, true, EnumSet.noneOf(Knob.class)) {
     @Override
     PlacementFactory factory(Options options) {
-      throw new UnsupportedOperationException("twemproxy: not implemented yet");
+      return twemproxy("twemproxy", KeyHash.TWEMPROXY_FNV1A_64);
     }
   },
   /** twemproxy (nutcracker 0.5.0) distribution ketama with hash md5. */
   TWEMPROXY_MD5("twemproxy-md5", true, false, true, EnumSet.noneOf(Knob.class)) {
     @Override
     PlacementFactory factory(Options options) {
-      throw new UnsupportedOperationException("twemproxy-md5: not implemented yet");
+      return twemproxy("twemproxy-md5", KeyHash.MD5);
     }
   },
   /** spymemcached 2.12.3 KetamaNodeLocator, KETAMA_HASH, default SPYMEMCACHED node-key format, unweighted. */
-  SPYMEMCACHED("spymemcached", true, false, true, EnumSet.noneOf(Knob.class)) {
+  SPYMEMCACHED("spymemcached", false, false, true, EnumSet.of(Knob.DUPLICATE_SERVERS)) {
     @Override
     PlacementFactory factory(Options options) {
-      throw new UnsupportedOperationException("spymemcached: not implemented yet");
+      return spymemcached("spymemcached", NodeName.SPYMEMCACHED, Points.FIXED_160_MD5_WORDS);
     }
   },
   /** spymemcached 2.12.3 KetamaNodeLocator, KETAMA_HASH, SPYMEMCACHED node-key format, weighted. */
-  SPYMEMCACHED_WEIGHTED("spymemcached-weighted", true, false, true, EnumSet.noneOf(Knob.class)) {
+  SPYMEMCACHED_WEIGHTED("spymemcached-weighted", true, false, true, EnumSet.of(Knob.DUPLICATE_SERVERS)) {
     @Override
     PlacementFactory factory(Options options) {
-      throw new UnsupportedOperationException("spymemcached-weighted: not implemented yet");
+      return spymemcached("spymemcached-weighted", NodeName.SPYMEMCACHED, Points.WEIGHTED_MD5_WORDS);
     }
   },
   /** spymemcached 2.12.3 KetamaNodeLocator, KETAMA_HASH, LIBMEMCACHED node-key format, unweighted. */
-  SPYMEMCACHED_LIBMEMCACHED("spymemcached-libmemcached", true, false, true, EnumSet.noneOf(Knob.class)) {
+  SPYMEMCACHED_LIBMEMCACHED("spymemcached-libmemcached", false, false, true, EnumSet.of(Knob.DUPLICATE_SERVERS)) {
     @Override
     PlacementFactory factory(Options options) {
-      throw new UnsupportedOperationException("spymemcached-libmemcached: not implemented yet");
+      return spymemcached("spymemcached-libmemcached", NodeName.SPYMEMCACHED_LIBMEMCACHED, Points.FIXED_160_MD5_WORDS);
     }
   },
   /** spymemcached 2.12.3 KetamaNodeLocator, KETAMA_HASH, LIBMEMCACHED node-key format, weighted. */
-  SPYMEMCACHED_LIBMEMCACHED_WEIGHTED("spymemcached-libmemcached-weighted", true, false, true, EnumSet.noneOf(Knob.class)) {
+  SPYMEMCACHED_LIBMEMCACHED_WEIGHTED("spymemcached-libmemcached-weighted", true, false, true, EnumSet.of(Knob.DUPLICATE_SERVERS)) {
     @Override
     PlacementFactory factory(Options options) {
-      throw new UnsupportedOperationException("spymemcached-libmemcached-weighted: not implemented yet");
+      return spymemcached("spymemcached-libmemcached-weighted", NodeName.SPYMEMCACHED_LIBMEMCACHED, Points.WEIGHTED_MD5_WORDS);
     }
   },
   /** pymemcache 3.5.2 RendezvousHash as HashClient uses it (murmur3 over code points, optional seed). */
-  PYMEMCACHE("pymemcache", true, false, true, EnumSet.noneOf(Knob.class)) {
+  PYMEMCACHE("pymemcache", true, false, true, EnumSet.of(Knob.SEED)) {
     @Override
     PlacementFactory factory(Options options) {
-      throw new UnsupportedOperationException("pymemcache: not implemented yet");
+      long seed = Checks.unsignedSeed32("pymemcache", options.seed);
+      return servers -> RendezvousPlacement.build(servers, seed);
     }
   };
 
@@ -181,6 +187,27 @@ public enum Algorithm {
       known.append(known.length() == 0 ? "" : ", ").append(a.cliName);
     }
     throw new IllegalArgumentException("unknown algorithm \"" + name + "\"; known: " + known);
+  }
+
+  /**
+   * The Debian build of libmemcached 1.1.4 aborts above 100 servers in every consistent mode
+   * (assertion {@code memcached_server_count * 100 <= MEMCACHED_CONTINUUM_SIZE}), so a larger list has
+   * no peer placement to match: the dialects reject it rather than invent one.
+   */
+  static final int LIBMEMCACHED_MAX_SERVERS = 100;
+
+  private static Dialect libmemcached(String label, NodeName names, Points points, KeyHash keyHash) {
+    return new Dialect(label, names, points, Ties.FIRST_LISTED, keyHash, ZeroWeight.AS_ONE, true,
+        LIBMEMCACHED_MAX_SERVERS, "libmemcached 1.1.4 as built by Debian aborts above 100 servers");
+  }
+
+  private static Dialect twemproxy(String label, KeyHash keyHash) {
+    return new Dialect(label, NodeName.TWEMPROXY, Points.WEIGHTED_MD5_WORDS, Ties.SHORTEST_NAME, keyHash,
+        ZeroWeight.REJECTED, true, 0, null);
+  }
+
+  private static Dialect spymemcached(String label, NodeName names, Points points) {
+    return new Dialect(label, names, points, Ties.LAST_LISTED, KeyHash.MD5, ZeroWeight.AS_IS, false, 0, null);
   }
 
   abstract PlacementFactory factory(Options options);
