@@ -42,7 +42,10 @@ class LibmemcachedCompatTest {
     }
   }
 
-  /** continuum's dialect against the real library on random server lists (up to 100) and keys. */
+  /**
+   * continuum's dialect against the real library on random server lists (up to 100) and keys; the
+   * last list of each mode holds three duplicated servers.
+   */
   @ParameterizedTest
   @EnumSource(Mode.class)
   void continuumPlacesKeysAsLibmemcachedDoes(Mode mode) {
@@ -51,10 +54,14 @@ class LibmemcachedCompatTest {
       int n = RandomInputs.count(r, LibmemcachedOracle.MAX_SERVERS);
       WeightRule weights = config == 0 ? WeightRule.EQUAL : WeightRule.MIXED_WITH_ZERO;
       List<HostPort> servers = RandomInputs.servers(r, n, weights);
+      boolean duplicates = config == CONFIGS_PER_MODE - 1;
+      if (duplicates) {
+        servers = RandomInputs.withDuplicates(r, servers.subList(0, Math.min(n, LibmemcachedOracle.MAX_SERVERS - 3)), 3);
+      }
       List<byte[]> keys = RandomInputs.withRawByteKeys(
           RandomInputs.utf8(RandomInputs.keys(r, KEYS, KeyRule.ANY, pointStrings(servers))), r, KEYS / 10);
       int[] expected = LibmemcachedOracle.place(mode, servers, keys);
-      Continuum c = new Continuum(mode.algorithm);
+      Continuum c = Continuum.builder(mode.algorithm).allowDuplicateServers(duplicates).build();
       List<Server> list = new ArrayList<>();
       for (HostPort s : servers) {
         list.add(Server.of(s.host(), s.port(), s.weight()));

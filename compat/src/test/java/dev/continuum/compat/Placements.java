@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.fail;
 import dev.continuum.Continuum;
 import dev.continuum.Server;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -29,9 +29,12 @@ final class Placements {
     return idx;
   }
 
-  /** The index, in {@code c.servers()} order, that continuum places each key on. */
+  /**
+   * The index, in {@code c.servers()} order, that continuum places each key on. Servers are told
+   * apart by identity, so that copies of a duplicated server keep their own places.
+   */
   static int[] continuum(Continuum c, List<byte[]> keys) {
-    Map<Server, Integer> index = new HashMap<>();
+    Map<Server, Integer> index = new IdentityHashMap<>();
     List<Server> servers = c.servers();
     for (int i = 0; i < servers.size(); i++) {
       index.put(servers.get(i), i);

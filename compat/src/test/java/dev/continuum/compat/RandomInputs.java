@@ -54,6 +54,18 @@ final class RandomInputs {
     return out;
   }
 
+  /**
+   * {@code list} with {@code copies} more entries, each a copy of a random entry inserted at a
+   * random place (libmemcached and spymemcached accept the same server twice).
+   */
+  static <T> List<T> withDuplicates(Random r, List<T> list, int copies) {
+    List<T> out = new ArrayList<>(list);
+    for (int i = 0; i < copies; i++) {
+      out.add(r.nextInt(out.size() + 1), list.get(r.nextInt(list.size())));
+    }
+    return out;
+  }
+
   static String ipv4(Random r) {
     return switch (r.nextInt(3)) {
       case 0 -> "10." + r.nextInt(256) + "." + r.nextInt(256) + "." + (1 + r.nextInt(254));

@@ -56,7 +56,10 @@ class SpymemcachedCompatTest {
     }
   }
 
-  /** continuum's dialect against the real locator on random node lists (IP literals, resolved and unresolved names). */
+  /**
+   * continuum's dialect against the real locator on random node lists (IP literals, resolved and
+   * unresolved names); the last list of each variant holds three duplicated nodes.
+   */
   @ParameterizedTest
   @CsvSource({
       "SPYMEMCACHED, false, SPYMEMCACHED",
@@ -68,13 +71,17 @@ class SpymemcachedCompatTest {
     for (int config = 0; config < CONFIGS; config++) {
       int n = RandomInputs.count(r, 200);
       List<Node> nodes = nodes(r, n, config == 0 ? WeightRule.EQUAL : WeightRule.MIN_ONE);
+      boolean duplicates = config == CONFIGS - 1;
+      if (duplicates) {
+        nodes = RandomInputs.withDuplicates(r, nodes, 3);
+      }
       List<String> hints = new ArrayList<>();
       for (Node node : nodes) {
         hints.add(SpymemcachedOracle.nodeKey(format, node) + "-0");
       }
       List<String> keys = RandomInputs.keys(r, KEYS, KeyRule.ANY, hints);
       int[] expected = SpymemcachedOracle.place(format, weighted, nodes, keys);
-      Continuum c = new Continuum(algorithm);
+      Continuum c = Continuum.builder(algorithm).allowDuplicateServers(duplicates).build();
       List<Server> servers = new ArrayList<>();
       for (Node node : nodes) {
         Server s = Server.of(node.host(), node.port(), node.weight());
