@@ -87,7 +87,7 @@ class LibmemcachedCompatTest {
   private static List<String> labels(List<HostPort> servers) {
     List<String> out = new ArrayList<>();
     for (HostPort s : servers) {
-      out.add(s.hostPort() + " w" + s.weight());
+      out.add(s.toString());
     }
     return out;
   }

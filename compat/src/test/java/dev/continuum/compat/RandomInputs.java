@@ -14,6 +14,11 @@ final class RandomInputs {
     String hostPort() {
       return host + ":" + port;
     }
+
+    @Override
+    public String toString() {
+      return hostPort() + " w" + weight;
+    }
   }
 
   private static final String[] NAME_STEMS = {"cache", "mc", "memcache", "node", "mc-a", "cache-us"};
