@@ -25,7 +25,10 @@ final class Murmur3 {
     return holder[0];
   }
 
-  /** Writes the units of {@code s} (code points & 0xFF) into {@code out} and returns their count. */
+  /**
+   * Writes the units of {@code s} (code points & 0xFF) into {@code out} and returns their count. An
+   * unpaired surrogate counts as '?', so a string and its UTF-8 bytes always hash alike.
+   */
   static int units(CharSequence s, byte[] out) {
     int n = s.length();
     int count = 0;
@@ -33,6 +36,8 @@ final class Murmur3 {
       char c = s.charAt(i);
       if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
         out[count++] = (byte) Character.toCodePoint(c, s.charAt(++i));
+      } else if (Character.isSurrogate(c)) {
+        out[count++] = '?'; // an unpaired surrogate, as String.getBytes(UTF_8) encodes it
       } else {
         out[count++] = (byte) c;
       }

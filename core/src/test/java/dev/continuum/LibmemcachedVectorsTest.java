@@ -63,6 +63,15 @@ class LibmemcachedVectorsTest {
   }
 
   @Test
+  void oneAtATimePublishedValues() {
+    assertThat(KeyHash.ONE_AT_A_TIME.hash("foo")).isEqualTo(596015325);
+    assertThat(Integer.toUnsignedLong(KeyHash.ONE_AT_A_TIME.hash("café"))).isEqualTo(3650908318L);
+    assertThat(KeyHash.ONE_AT_A_TIME.hash("")).isZero();
+    assertThat(KeyHash.ONE_AT_A_TIME.hash("café".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+        .isEqualTo(KeyHash.ONE_AT_A_TIME.hash("café"));
+  }
+
+  @Test
   void l01KetamaWeightedFoo() {
     Continuum c = ring(Algorithm.LIBMEMCACHED_KETAMA_WEIGHTED, "10.0.74.94:11211", "192.168.0.37:11211", "192.168.0.8:11211");
     assertThat(Integer.toUnsignedLong(KeyHash.MD5.hash("foo"))).isEqualTo(3675831724L);

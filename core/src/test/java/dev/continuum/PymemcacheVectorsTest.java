@@ -79,6 +79,16 @@ class PymemcacheVectorsTest {
   }
 
   @Test
+  void stringsAndTheirUtf8BytesHashAlikeEvenWhenBroken() {
+    for (String s : new String[] {"", "a", "nöde-日", "😀x", "\uD800", "a\uDC00b", "\uD83D"}) {
+      byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+      assertThat(Murmur3.keyHash(7).hash(utf8)).as(s).isEqualTo(Murmur3.keyHash(7).hash(s));
+    }
+    // Malformed UTF-8 (never produced by a Java String): each bad byte counts as U+FFFD.
+    assertThat(Murmur3.hash(new byte[] {(byte) 0xC3}, 0, 1, 0)).isEqualTo(Murmur3.hash("\uFFFD", 0));
+  }
+
+  @Test
   void r01HighestScoreWins() {
     Server[] s = servers("node-744.example.com:21201", "10.1.103.68:8080", "10.1.67.229:4919");
     RendezvousPlacement p = RendezvousPlacement.build(s, 0);
