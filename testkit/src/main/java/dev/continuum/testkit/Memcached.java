@@ -1,0 +1,87 @@
+package dev.continuum.testkit;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A real {@code memcached} server on 127.0.0.1, started for a test and stopped by {@link #close()}
+ * (use try-with-resources; a shutdown hook and a watchdog stop it anyway if the test or the JVM
+ * dies). Needs the Debian package memcached; without it {@link #start()} fails with a {@link
+ * MissingProgramError}.
+ *
+ * <pre>{@code
+ * try (Memcached m = Memcached.start(); MemcacheTextClient c = m.client()) {
+ *   c.set("k", "v");
+ *   c.metadumpKeyStrings();   // [k]
+ * }
+ * }</pre>
+ *
+ * <p>The server listens on TCP only ({@code -U 0}), with 64 MB of memory and one worker thread.
+ */
+public final class Memcached extends LoopbackServer {
+  private Memcached(BackgroundProcess process, int port) {
+    super(process, port);
+  }
+
+  /** Starts a memcached on a free port and waits until it answers. */
+  public static Memcached start() {
+    Path exe = Programs.memcached();
+    return onFreePorts(1, ports -> start(exe, ports[0]));
+  }
+
+  /**
+   * Starts {@code n} memcached servers; when one fails, those already started are stopped before
+   * the failure propagates.
+   */
+  public static List<Memcached> startMany(int n) {
+    List<Memcached> started = new ArrayList<>(n);
+    try {
+      for (int i = 0; i < n; i++) {
+        started.add(start());
+      }
+      return started;
+    } catch (RuntimeException | Error e) {
+      closeAll(started);
+      throw e;
+    }
+  }
+
+  /** Stops every server in {@code servers}, even when stopping one of them fails. */
+  public static void closeAll(List<? extends AutoCloseable> servers) {
+    for (AutoCloseable s : servers) {
+      try {
+        s.close();
+      } catch (Exception ignored) {
+        // Keep stopping the others; each close is bounded and kills forcibly as a last resort.
+      }
+    }
+  }
+
+  private static Memcached start(Path exe, int port) {
+    Path dir = WorkDir.newDirectory("memcached-" + port);
+    String user = System.getProperty("user.name", "root"); // -u is required when running as root
+    BackgroundProcess p = BackgroundProcess.start(List.of(exe.toString(),
+        "-l", LoopbackPorts.HOST, "-p", Integer.toString(port), "-U", "0",
+        "-m", "64", "-t", "1", "-c", "512", "-u", user), dir.resolve("memcached.log"));
+    Memcached m = new Memcached(p, port);
+    try {
+      Listening.await(p, port, "memcached");
+      try (MemcacheTextClient c = m.client()) {
+        String pid = c.stats().get("pid");
+        if (!Long.toString(p.pid()).equals(pid)) {
+          throw new PortTakenError("port " + port + " is served by pid " + pid + ", not by our memcached " + p);
+        }
+      }
+      return m;
+    } catch (RuntimeException | Error e) {
+      p.close();
+      throw e;
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "memcached " + hostPort() + " (pid " + pid() + ")";
+  }
+}
