@@ -114,32 +114,12 @@ final class Maglev extends Placement {
 
   @Override
   void indexes(byte[] key, int offset, int length, int[] out, int n) {
-    walk(slot(XxHash64.hash(key, offset, length, seed)), out, n);
+    PointRing.distinct(table, slot(XxHash64.hash(key, offset, length, seed)), out, n);
   }
 
   @Override
   void indexes(CharSequence key, int[] out, int n) {
-    walk(slot(XxHash64.hash(key, seed)), out, n);
+    PointRing.distinct(table, slot(XxHash64.hash(key, seed)), out, n);
   }
 
-  private void walk(int slot, int[] out, int n) {
-    int found = 0;
-    int m = table.length;
-    for (int step = 0; step < m && found < n; step++) {
-      int owner = table[slot];
-      boolean dup = false;
-      for (int j = 0; j < found; j++) {
-        if (out[j] == owner) {
-          dup = true;
-          break;
-        }
-      }
-      if (!dup) {
-        out[found++] = owner;
-      }
-      if (++slot == m) {
-        slot = 0;
-      }
-    }
-  }
 }
