@@ -32,7 +32,7 @@ class BalanceTest {
       // Slot counts differ by one at most: 65537 / N slots a server.
       case MAGLEV -> n == 10 ? 1.02 : 1.04;
       // About 1 + 1/k with k = 21 probes, plus noise. The low side is not bounded: a server whose
-      // point follows another closely gets few keys (stddev/mean about 0.2 at N = 100).
+      // point follows another closely gets few keys (stddev/mean about 0.11 at N = 100).
       case MULTI_PROBE -> n == 10 ? 1.10 : 1.15;
     };
   }
@@ -60,6 +60,7 @@ class BalanceTest {
       }
       double peakToMean = peak / mean;
       double cv = Math.sqrt(var / n) / mean;
+      long memory = c.memoryBytes();
 
       c.addServer(servers.get(n));
       int movedOnAdd = 0;
@@ -75,8 +76,25 @@ class BalanceTest {
       System.out.printf("balance %-16s N=%-3d peak/mean=%.4f stddev/mean=%.4f moved-on-add=%.4f (ideal %.4f)"
               + " moved-on-remove=%.4f (ideal %.4f) memory=%d bytes%n",
           spec.algorithm.cliName(), n, peakToMean, cv, (double) movedOnAdd / KEYS, 1.0 / (n + 1),
-          (double) movedOnRemove / KEYS, 1.0 / n, c.memoryBytes());
+          (double) movedOnRemove / KEYS, 1.0 / n, memory);
       assertThat(peakToMean).as(spec + " N=" + n).isLessThanOrEqualTo(bound(spec, n));
+    }
+    if (spec.algorithm.supportsWeights()) {
+      // Nine servers of capacity 1 and one of capacity 2: the ratio of its keys to their mean.
+      List<Server> servers = Placements.servers(10, 0);
+      Server heavy = Server.of(servers.get(9).host(), servers.get(9).port(), 2);
+      Continuum c = spec.continuum(0);
+      c.addServers(servers.subList(0, 9));
+      c.addServer(heavy);
+      int heavyKeys = 0;
+      for (int i = 0; i < KEYS; i++) {
+        heavyKeys += c.resolve("key:" + i).equals(heavy) ? 1 : 0;
+      }
+      double ratio = heavyKeys / ((KEYS - heavyKeys) / 9.0);
+      System.out.printf("weights %-16s capacity-2 server / mean of capacity-1 servers = %.3f (ideal 2)%n",
+          spec.algorithm.cliName(), ratio);
+      double tol = WeightsAndDeterminismTest.weightTolerance(spec);
+      assertThat(ratio).as(spec.toString()).isBetween(2 * (1 - tol), 2 * (1 + tol));
     }
   }
 }
