@@ -89,7 +89,7 @@ public enum Algorithm {
    * server exceeds {@code ceil(loadFactor * average load)} (default 1.25). {@code resolve}, which
    * carries no load, is the plain ring placement (the server a key goes to when no server is full).
    */
-  BOUNDED_LOAD("bounded-load", true, false, false,
+  BOUNDED_LOAD("bounded-load", true, true, false,
       EnumSet.of(Knob.POINTS_PER_WEIGHT, Knob.LOAD_FACTOR, Knob.SEED)) {
     @Override
     PlacementFactory factory(Options options) {

@@ -57,7 +57,7 @@ class AlgorithmOptionsTest {
     assertThat(Algorithm.MEMENTO.supportsArbitraryRemoval()).isTrue();
     assertThat(Algorithm.MEMENTO.supportsWeights()).isFalse();
     assertThat(Algorithm.MAGLEV.supportsArbitraryRemoval()).isFalse();
-    assertThat(Algorithm.BOUNDED_LOAD.supportsArbitraryRemoval()).isFalse();
+    assertThat(Algorithm.BOUNDED_LOAD.supportsArbitraryRemoval()).isTrue(); // resolve is the ring
     for (Algorithm a : new Algorithm[] {Algorithm.RING, Algorithm.JUMP, Algorithm.RENDEZVOUS, Algorithm.MAGLEV,
         Algorithm.MULTI_PROBE, Algorithm.BOUNDED_LOAD, Algorithm.MEMENTO}) {
       assertThat(a.isCompatibilityDialect()).isFalse();
