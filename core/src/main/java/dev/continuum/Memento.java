@@ -8,8 +8,8 @@ import java.util.Set;
 
 /**
  * MementoHash (Massimo Coluzzi, Amos Brocco, Alessandro Antonucci and Tiziano Leidi, "MementoHash: A
- * Stateful, Minimal Memory, Best Performing Consistent Hash Algorithm", IEEE/ACM ToN 2024,
- * arXiv:2306.09783): jump hash extended with a replacement set that remembers removed buckets, so any
+ * Stateful, Minimal Memory, Best Performing Consistent Hash Algorithm", arXiv:2306.09783, 2023): jump
+ * hash extended with a replacement set that remembers removed buckets, so any
  * server can be removed moving only its keys.
  *
  * <p>Why MementoHash rather than AnchorHash (Mendelson et al. 2020): AnchorHash must fix an upper bound

@@ -3,8 +3,8 @@ package dev.continuum;
 /**
  * Weighted rendezvous hashing, highest random weight (David Thaler and Chinya Ravishankar, "Using
  * name-based mappings to increase hit rates", IEEE/ACM ToN 1998), with the logarithmic method for
- * weights (Jason Resch, "New hashing algorithms for data storage", SDC 2015; Schindelhauer and
- * Schomaker, "Weighted distributed hash tables", SPAA 2005): a key goes to the server of highest score
+ * weights (Christian Schindelhauer and Gunnar Schomaker, "Weighted distributed hash tables", SPAA
+ * 2005): a key goes to the server of highest score
  * {@code -w / ln(u)}, where {@code u} in (0, 1) comes from the 64-bit hash of the server's identity
  * and the key. The score is the reciprocal of an exponential variable of rate {@code w}, so a server
  * wins with probability exactly {@code w / W}. With equal weights this is plain rendezvous hashing.
