@@ -6,8 +6,7 @@ package dev.continuum;
  * with. Written from the specification; checked against the published test values.
  *
  * <p>Allocation-free: bytes are read in place; a {@link CharSequence} is hashed as its UTF-8 encoding,
- * reading ASCII text directly from the characters and encoding other text into the per-thread
- * {@link Utf8#scratch} buffer.
+ * encoded on the fly into the hash's lanes.
  */
 final class XxHash64 {
   private static final long P1 = 0x9E3779B185EBCA87L;
@@ -61,52 +60,79 @@ final class XxHash64 {
     return hash(b, 0, b.length, seed);
   }
 
-  /** XXH64 of the UTF-8 encoding of {@code s} with {@code seed}. */
+  /**
+   * XXH64 of the UTF-8 encoding of {@code s} with {@code seed}, encoding on the fly: the characters
+   * are turned into bytes and gathered into 8-byte lanes as they are read, nothing is buffered. Equal
+   * to hashing {@code s.toString().getBytes(UTF_8)} (an unpaired surrogate is {@code '?'}).
+   */
   static long hash(CharSequence s, long seed) {
-    int n = s.length();
-    for (int i = 0; i < n; i++) {
-      if (s.charAt(i) >= 0x80) {
-        byte[] buf = Utf8.scratch(n * 3);
-        return hash(buf, 0, Utf8.encode(s, buf), seed);
+    int chars = s.length();
+    int len = Utf8.length(s);
+    // Bytes [0, stripes) go through the four accumulators, the rest through the tail steps.
+    int stripes = len >= 32 ? len & ~31 : 0;
+    long v1 = seed + P1 + P2;
+    long v2 = seed + P2;
+    long v3 = seed;
+    long v4 = seed - P1;
+    long h = len >= 32 ? 0 : seed + P5 + len;
+    long lane = 0;
+    int laneBytes = 0;
+    int p = 0; // bytes consumed so far
+    for (int i = 0; i < chars; i++) {
+      char c = s.charAt(i);
+      int units; // the character's UTF-8 bytes, first byte lowest
+      int count;
+      if (c < 0x80) {
+        units = c;
+        count = 1;
+      } else if (c < 0x800) {
+        units = (0xC0 | c >> 6) | (0x80 | c & 0x3F) << 8;
+        count = 2;
+      } else if (!Character.isSurrogate(c)) {
+        units = (0xE0 | c >> 12) | (0x80 | c >> 6 & 0x3F) << 8 | (0x80 | c & 0x3F) << 16;
+        count = 3;
+      } else if (Character.isHighSurrogate(c) && i + 1 < chars && Character.isLowSurrogate(s.charAt(i + 1))) {
+        int cp = Character.toCodePoint(c, s.charAt(++i));
+        units = (0xF0 | cp >> 18) | (0x80 | cp >> 12 & 0x3F) << 8 | (0x80 | cp >> 6 & 0x3F) << 16
+            | (0x80 | cp & 0x3F) << 24;
+        count = 4;
+      } else {
+        units = '?';
+        count = 1;
+      }
+      for (int k = 0; k < count; k++, units >>>= 8) {
+        lane |= (long) (units & 0xFF) << (8 * laneBytes);
+        p++;
+        if (++laneBytes < 8) {
+          continue;
+        }
+        if (p <= stripes) {
+          switch ((p >> 3) & 3) {
+            case 1 -> v1 = round(v1, lane);
+            case 2 -> v2 = round(v2, lane);
+            case 3 -> v3 = round(v3, lane);
+            default -> {
+              v4 = round(v4, lane);
+              if (p == stripes) {
+                h = converge(v1, v2, v3, v4) + len;
+              }
+            }
+          }
+        } else {
+          h = Long.rotateLeft(h ^ round(0, lane), 27) * P1 + P4;
+        }
+        lane = 0;
+        laneBytes = 0;
       }
     }
-    return hashAscii(s, n, seed);
-  }
-
-  /** XXH64 of ASCII text, each character one byte, read straight from the sequence. */
-  private static long hashAscii(CharSequence s, int len, long seed) {
-    int p = 0;
-    long h;
-    if (len >= 32) {
-      long v1 = seed + P1 + P2;
-      long v2 = seed + P2;
-      long v3 = seed;
-      long v4 = seed - P1;
-      int limit = len - 32;
-      do {
-        v1 = round(v1, long64(s, p));
-        v2 = round(v2, long64(s, p + 8));
-        v3 = round(v3, long64(s, p + 16));
-        v4 = round(v4, long64(s, p + 24));
-        p += 32;
-      } while (p <= limit);
-      h = converge(v1, v2, v3, v4);
-    } else {
-      h = seed + P5;
+    // Fewer than 8 bytes remain in the lane: a 4-byte step, then single bytes.
+    if (laneBytes >= 4) {
+      h = Long.rotateLeft(h ^ ((lane & 0xFFFFFFFFL) * P1), 23) * P2 + P3;
+      lane >>>= 32;
+      laneBytes -= 4;
     }
-    h += len;
-    while (p + 8 <= len) {
-      h = Long.rotateLeft(h ^ round(0, long64(s, p)), 27) * P1 + P4;
-      p += 8;
-    }
-    if (p + 4 <= len) {
-      h = Long.rotateLeft(h ^ ((s.charAt(p) | (long) s.charAt(p + 1) << 8 | (long) s.charAt(p + 2) << 16
-          | (long) s.charAt(p + 3) << 24) * P1), 23) * P2 + P3;
-      p += 4;
-    }
-    while (p < len) {
-      h = Long.rotateLeft(h ^ (s.charAt(p) * P5), 11) * P1;
-      p++;
+    for (; laneBytes > 0; laneBytes--, lane >>>= 8) {
+      h = Long.rotateLeft(h ^ ((lane & 0xFF) * P5), 11) * P1;
     }
     return avalanche(h);
   }
@@ -150,11 +176,5 @@ final class XxHash64 {
     return b[p] & 0xFFL | (b[p + 1] & 0xFFL) << 8 | (b[p + 2] & 0xFFL) << 16 | (b[p + 3] & 0xFFL) << 24
         | (b[p + 4] & 0xFFL) << 32 | (b[p + 5] & 0xFFL) << 40 | (b[p + 6] & 0xFFL) << 48
         | (long) b[p + 7] << 56;
-  }
-
-  private static long long64(CharSequence s, int p) {
-    return s.charAt(p) | (long) s.charAt(p + 1) << 8 | (long) s.charAt(p + 2) << 16
-        | (long) s.charAt(p + 3) << 24 | (long) s.charAt(p + 4) << 32 | (long) s.charAt(p + 5) << 40
-        | (long) s.charAt(p + 6) << 48 | (long) s.charAt(p + 7) << 56;
   }
 }
