@@ -14,8 +14,10 @@ import java.util.Set;
  *
  * <p>Why MementoHash rather than AnchorHash (Mendelson et al. 2020): AnchorHash must fix an upper bound
  * on the cluster size (its anchor) up front and keeps arrays of that size; MementoHash grows without a
- * bound, its state is proportional to the removals (the working set is plain jump hash, memory-free),
- * and it reuses {@link Jump#bucket}, which continuum already has exactly. Its lookup is jump hash plus,
+ * bound, the paper's state is proportional to the removals (the working set is plain jump hash,
+ * memory-free), and it reuses {@link Jump#bucket}, which continuum already has exactly. (This
+ * implementation keeps its replacement set in arrays over all buckets rather than a hash table: a
+ * lookup then reads plain arrays, for 12 bytes a bucket.) Its lookup is jump hash plus,
  * only for keys landing on removed buckets, a short chain of rehashes.
  *
  * <p>State: {@code n} buckets (the b-array), of which {@code r} removed. Removing bucket {@code b} when

@@ -67,4 +67,31 @@ class MementoTest {
       assertThat(after[i].equals(before[i]) || after[i].equals(added)).isTrue();
     }
   }
+
+  @org.junit.jupiter.api.Test
+  void deferredGenerationCarriesSlotsAcrossSeveralChanges() {
+    for (Algorithm a : new Algorithm[] {Algorithm.MEMENTO, Algorithm.JUMP}) {
+      List<Server> servers = Placements.servers(12, 9);
+      String[] keys = Placements.keys(3000, 9);
+      Continuum c = Continuum.builder(a).autogenerate(false).build();
+      c.addServers(servers);
+      c.generate();
+      Server[] before = Placements.resolveAll(c, keys);
+      // Three removals published by one generate(); jump: the three last servers, memento: any three.
+      List<Server> gone = a == Algorithm.JUMP ? servers.subList(9, 12) : List.of(servers.get(0), servers.get(5), servers.get(7));
+      for (Server s : gone) {
+        c.removeServer(s);
+      }
+      assertThat(Placements.resolveAll(c, keys)).containsExactly(before); // not generated yet
+      c.generate();
+      Server[] after = Placements.resolveAll(c, keys);
+      for (int i = 0; i < keys.length; i++) {
+        if (!gone.contains(before[i])) {
+          assertThat(after[i]).as(a.cliName()).isEqualTo(before[i]);
+        } else {
+          assertThat(gone).doesNotContain(after[i]);
+        }
+      }
+    }
+  }
 }
