@@ -30,6 +30,95 @@ public enum Algorithm {
       return servers -> PythonContinuumRing.build(servers, totalDots);
     }
   },
+  /**
+   * continuum's general ring: {@code pointsPerWeight} points (default 160) per unit of capacity,
+   * xxHash64 with the seed, ties decided by server identity. Any server can be removed, moving only its
+   * keys. See {@code HashRing}.
+   */
+  RING("ring", true, true, false, EnumSet.of(Knob.POINTS_PER_WEIGHT, Knob.SEED),
+      "consistent-hashing ring (Karger et al. 1997): pointsPerWeight xxHash64 points per unit of capacity") {
+    @Override
+    PlacementFactory factory(Options options) {
+      int perWeight = options.pointsPerWeight;
+      long seed = options.seed;
+      return servers -> HashRing.build(servers, perWeight, seed);
+    }
+  },
+  /**
+   * Jump consistent hash (Lamping and Veach 2014): no memory, unweighted (capacity must be 1). Removing
+   * a server other than the last moves the last server into its slot, so that server's keys move too.
+   * See {@code Jump}.
+   */
+  JUMP("jump", false, false, false, EnumSet.of(Knob.SEED),
+      "jump consistent hash (Lamping and Veach 2014): no memory, unweighted, removal of the last server only is minimal") {
+    @Override
+    PlacementFactory factory(Options options) {
+      return Jump.factory(options.seed);
+    }
+  },
+  /**
+   * Weighted rendezvous (highest random weight) hashing, logarithmic method: score {@code -w / ln(u)}.
+   * O(N) per lookup; any server can be removed, moving only its keys. See {@code Rendezvous}.
+   */
+  RENDEZVOUS("rendezvous", true, true, false, EnumSet.of(Knob.SEED),
+      "weighted rendezvous (highest random weight) hashing: exact shares, O(n) per lookup") {
+    @Override
+    PlacementFactory factory(Options options) {
+      long seed = options.seed;
+      return servers -> Rendezvous.build(servers, seed);
+    }
+  },
+  /**
+   * Maglev hashing (Eisenbud et al. 2016): a lookup table of prime size {@code tableSize} (default
+   * 65537), weights as proportional turns; near-minimal (not minimal) disruption. See {@code Maglev}.
+   */
+  MAGLEV("maglev", true, false, false, EnumSet.of(Knob.TABLE_SIZE, Knob.SEED),
+      "Maglev lookup table (Eisenbud et al. 2016): one table read per key, near-minimal disruption") {
+    @Override
+    PlacementFactory factory(Options options) {
+      int m = options.tableSize;
+      long seed = options.seed;
+      return servers -> Maglev.build(servers, m, seed);
+    }
+  },
+  /**
+   * Multi-probe consistent hashing (Appleton and O'Reilly 2015): {@code probes} hashes per key
+   * (default 21), one ring point per unit of capacity. See {@code MultiProbe}.
+   */
+  MULTI_PROBE("multi-probe", true, true, false, EnumSet.of(Knob.PROBES, Knob.SEED),
+      "multi-probe consistent hashing (Appleton and O'Reilly 2015): few points, several probes per key") {
+    @Override
+    PlacementFactory factory(Options options) {
+      int probes = options.probes;
+      long seed = options.seed;
+      return servers -> MultiProbe.build(servers, probes, seed);
+    }
+  },
+  /**
+   * Consistent hashing with bounded loads (Mirrokni, Thorup and Zadimoghaddam 2016) over the
+   * {@link #RING}: {@link Continuum#boundedLoads()} acquires and releases load per request so that no
+   * server exceeds {@code ceil(loadFactor * average load)} (default 1.25). {@code resolve}, which
+   * carries no load, is the plain ring placement (the server a key goes to when no server is full).
+   */
+  BOUNDED_LOAD("bounded-load", true, true, false,
+      EnumSet.of(Knob.POINTS_PER_WEIGHT, Knob.LOAD_FACTOR, Knob.SEED),
+      "consistent hashing with bounded loads (Mirrokni et al. 2018) over the ring") {
+    @Override
+    PlacementFactory factory(Options options) {
+      return RING.factory(options);
+    }
+  },
+  /**
+   * MementoHash (Coluzzi et al. 2023): jump hash plus a memory of removed buckets; any server can be
+   * removed moving only its keys, and re-adding restores. Unweighted. See {@code Memento}.
+   */
+  MEMENTO("memento", false, true, false, EnumSet.of(Knob.SEED),
+      "MementoHash (Coluzzi et al. 2023): jump hash with a memory of removed servers, any server removable") {
+    @Override
+    PlacementFactory factory(Options options) {
+      return Memento.factory(options.seed);
+    }
+  },
   /** libmemcached 1.1.4 with MEMCACHED_BEHAVIOR_KETAMA_WEIGHTED: the libketama-compatible md5 ring (also php-memcached's and pylibmc's). */
   LIBMEMCACHED_KETAMA_WEIGHTED("libmemcached-ketama-weighted", true, false, true, EnumSet.of(Knob.DUPLICATE_SERVERS),
       "libmemcached 1.1.4 KETAMA_WEIGHTED (libketama, php-memcached, pylibmc): md5 keys, weighted 160-point md5 ring") {

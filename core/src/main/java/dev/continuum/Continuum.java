@@ -33,7 +33,7 @@ import dev.continuum.Options.Knob;
  */
 public final class Continuum {
   /** What readers see: the placement and the servers it was built over, published together. */
-  private static final class Snapshot {
+  static final class Snapshot {
     final Server[] servers;
     final Placement placement;
 
@@ -48,6 +48,9 @@ public final class Continuum {
   private final boolean autogenerate;
   /** Equal servers may be listed more than once (see {@link Builder#allowDuplicateServers}). */
   private final boolean duplicates;
+  private final Options options;
+  /** Created on first use, for {@link Algorithm#BOUNDED_LOAD} only. */
+  private volatile BoundedLoads boundedLoads;
 
   /** Guards changes; readers never take it. */
   private final Object writeLock = new Object();
@@ -85,6 +88,7 @@ public final class Continuum {
     this.factory = algorithm.factory(options);
     this.autogenerate = autogenerate;
     this.duplicates = options.duplicateServers;
+    this.options = options;
     this.snapshot = new Snapshot(new Server[0], factory.build(new Server[0]));
   }
 
@@ -225,6 +229,11 @@ public final class Continuum {
 
   private void commit(List<Server> next) {
     Checks.servers(next.size());
+    if (!algorithm.supportsWeights()) {
+      for (Server s : next) {
+        Checks.unweighted(algorithm.cliName(), s);
+      }
+    }
     if (autogenerate) {
       publish(next); // builds first: throws before anything changes
     }
@@ -233,7 +242,37 @@ public final class Continuum {
 
   private void publish(List<Server> list) {
     Server[] array = list.toArray(new Server[0]);
-    snapshot = new Snapshot(array, factory.build(array));
+    Snapshot previous = snapshot;
+    snapshot = new Snapshot(array, factory.update(previous.placement, previous.servers, array));
+  }
+
+  /** What readers see now: the placement and its servers, consistent with each other. */
+  Snapshot snapshot() {
+    return snapshot;
+  }
+
+  /**
+   * The per-request load accounting of consistent hashing with bounded loads: one instance per
+   * continuum, shared by every caller.
+   *
+   * @throws IllegalStateException unless the algorithm is {@link Algorithm#BOUNDED_LOAD}
+   */
+  public BoundedLoads boundedLoads() {
+    if (algorithm != Algorithm.BOUNDED_LOAD) {
+      throw new IllegalStateException("bounded loads need algorithm " + Algorithm.BOUNDED_LOAD.cliName()
+          + ", this continuum uses " + algorithm.cliName());
+    }
+    BoundedLoads b = boundedLoads;
+    if (b == null) {
+      synchronized (writeLock) {
+        b = boundedLoads;
+        if (b == null) {
+          b = new BoundedLoads(this, options.loadFactor);
+          boundedLoads = b;
+        }
+      }
+    }
+    return b;
   }
 
   /** The servers in insertion order; an unmodifiable copy unaffected by later changes. */
@@ -366,6 +405,40 @@ public final class Continuum {
     public Builder allowDuplicateServers(boolean allow) {
       require(Knob.DUPLICATE_SERVERS);
       options.duplicateServers = allow;
+      return this;
+    }
+
+    /**
+     * Points per unit of capacity on the ring of {@link Algorithm#RING} and
+     * {@link Algorithm#BOUNDED_LOAD} (default 160).
+     */
+    public Builder pointsPerWeight(int pointsPerWeight) {
+      require(Knob.POINTS_PER_WEIGHT);
+      options.pointsPerWeight = Checks.pointsPerWeight(pointsPerWeight);
+      return this;
+    }
+
+    /** The number of probes per key of {@link Algorithm#MULTI_PROBE} (default 21). */
+    public Builder probes(int probes) {
+      require(Knob.PROBES);
+      options.probes = Checks.probes(probes);
+      return this;
+    }
+
+    /** The prime lookup-table size M of {@link Algorithm#MAGLEV} (default 65537). */
+    public Builder tableSize(int tableSize) {
+      require(Knob.TABLE_SIZE);
+      options.tableSize = Checks.tableSize(tableSize);
+      return this;
+    }
+
+    /**
+     * The load factor c of {@link Algorithm#BOUNDED_LOAD}: no server takes more than
+     * {@code ceil(c * average load)} (default 1.25).
+     */
+    public Builder loadFactor(double loadFactor) {
+      require(Knob.LOAD_FACTOR);
+      options.loadFactor = Checks.loadFactor(loadFactor);
       return this;
     }
 

@@ -9,7 +9,11 @@ final class Options {
   enum Knob {
     TOTAL_DOTS("totalDots"),
     SEED("seed"),
-    DUPLICATE_SERVERS("allowDuplicateServers");
+    DUPLICATE_SERVERS("allowDuplicateServers"),
+    POINTS_PER_WEIGHT("pointsPerWeight"),
+    PROBES("probes"),
+    TABLE_SIZE("tableSize"),
+    LOAD_FACTOR("loadFactor");
 
     final String label;
 
@@ -25,6 +29,15 @@ final class Options {
   /** Accept equal servers (same host and port) in the list, as libmemcached and spymemcached do. */
   boolean duplicateServers;
 
+  /** Ring points per unit of capacity (ring, bounded-load). */
+  int pointsPerWeight = 160;
+  /** Probes per key (multi-probe). */
+  int probes = 21;
+  /** Prime lookup-table size (maglev). */
+  int tableSize = 65537;
+  /** Bounded-load factor c: no server above ceil(c * average load). */
+  double loadFactor = 1.25;
+
   static Options defaults() {
     return new Options();
   }
@@ -34,6 +47,10 @@ final class Options {
     o.totalDots = totalDots;
     o.seed = seed;
     o.duplicateServers = duplicateServers;
+    o.pointsPerWeight = pointsPerWeight;
+    o.probes = probes;
+    o.tableSize = tableSize;
+    o.loadFactor = loadFactor;
     return o;
   }
 }

@@ -9,4 +9,14 @@ interface PlacementFactory {
    * algorithm cannot place on; nothing is published then.
    */
   Placement build(Server[] servers);
+
+  /**
+   * Builds the placement that follows {@code previous} (built by this factory over
+   * {@code previousServers}) after a change to {@code servers}. Algorithms whose placement depends on
+   * the history of changes, not only on the set of servers (jump's and memento's slots), carry their
+   * state over here; a ring may reuse its points. The default builds from scratch.
+   */
+  default Placement update(Placement previous, Server[] previousServers, Server[] servers) {
+    return build(servers);
+  }
 }

@@ -149,9 +149,17 @@ final class PointRing {
    * owners met: the usual ring replica rule.
    */
   void distinctOwners(int hash, int[] out, int n) {
-    int i = find(hash);
+    distinct(owners, find(hash), out, n);
+  }
+
+  /**
+   * Writes to {@code out[0..n)} the first {@code n} distinct values of {@code owners} met walking
+   * forward from {@code start}, wrapping around: the replica rule of every ring and table.
+   */
+  static void distinct(int[] owners, int start, int[] out, int n) {
+    int i = start;
     int found = 0;
-    int size = points.length;
+    int size = owners.length;
     for (int step = 0; step < size && found < n; step++) {
       int owner = owners[i];
       boolean dup = false;
