@@ -59,7 +59,7 @@ final class BalanceCommand implements Callable<Integer> {
     double peak = Measure.peakToMean(shares.share, ideal);
     double std = Measure.stdDev(shares.share, ideal);
     Report r = new Report(String.format("balance of %,d servers from %s, algorithm %s", servers.size(), fleet.source, algorithm.cliName()));
-    r.put("servers", "servers", Report.Kind.INT, servers.size())
+    r.put("server_count", "servers", Report.Kind.INT, servers.size())
         .put("algorithm", "algorithm", Report.Kind.TEXT, algorithm.cliName())
         .put("basis", "shares", Report.Kind.TEXT, shares.basis())
         .put("peak_to_mean", "peak-to-mean (max share/ideal)", Report.Kind.RATIO, peak)
@@ -73,6 +73,10 @@ final class BalanceCommand implements Callable<Integer> {
     }
     if (!algorithm.supportsWeights()) {
       r.note(algorithm.cliName() + " ignores weights: the ideal share is equal for every server.");
+    }
+    if (shares.exact() && shares.arcs < servers.size()) {
+      r.note("the ring has fewer arcs than servers: some servers get no keys at all"
+          + (algorithm == Algorithm.PYTHON_CONTINUUM ? " (python-continuum shares --total-dots among all servers; give more)." : "."));
     }
     if (!shares.exact()) {
       r.note(String.format("sampled shares carry noise: about %.1f%% of a server's share at this sample size.",

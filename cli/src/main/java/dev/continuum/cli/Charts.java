@@ -72,7 +72,7 @@ final class Charts {
       }
       svg.line(left, top, left, top + height, "#333", 1, false);
       svg.line(left, top + height, left + width, top + height, "#333", 1, false);
-      svg.text(left - 48, top + height / 2, yTitle, "middle", 12, -90, false);
+      svg.text(left - 62, top + height / 2, yTitle, "middle", 12, -90, false);
     }
   }
 
@@ -106,7 +106,7 @@ final class Charts {
     Svg svg = new Svg(width, height);
     svg.text(width / 2.0, 24, title, "middle", 16, 0, true);
     svg.text(width / 2.0, 44, subtitle, "middle", 12, 0, false);
-    double left = 80;
+    double left = 92;
     double top = 70;
     double plotW = width - left - 30;
     double plotH = labelled ? 260 : 300;
@@ -163,12 +163,12 @@ final class Charts {
     List<Server> servers = moves.servers;
     int n = servers.size();
     boolean labelled = n <= LABELLED;
-    int width = labelled ? Math.max(640, 120 + n * 40) : 960;
+    int width = labelled ? Math.max(760, 120 + n * 40) : 960;
     int height = 480;
     Svg svg = new Svg(width, height);
     svg.text(width / 2.0, 24, title, "middle", 16, 0, true);
     svg.text(width / 2.0, 44, subtitle, "middle", 12, 0, false);
-    double left = 80;
+    double left = 92;
     double top = 70;
     double plotW = width - left - 30;
     double plotH = labelled ? 260 : 300;
@@ -200,30 +200,35 @@ final class Charts {
       legend(svg, left, height - 16, new String[] {"kept", "moved away (B = before)", "moved in (A = after)"},
           new String[] {KEPT, LOST, GAINED}, null);
     } else {
+      // Many servers: one thin stacked bar each, most keys after first: kept and gained above zero
+      // (together the share after), lost below.
       Integer[] order = new Integer[n];
       double maxUp = 0;
       double maxDown = 0;
       for (int i = 0; i < n; i++) {
         order[i] = i;
-        maxUp = Math.max(maxUp, moves.gained(i));
+        maxUp = Math.max(maxUp, moves.after(i));
         maxDown = Math.max(maxDown, moves.lost(i));
       }
-      Arrays.sort(order, Comparator.comparingDouble(i -> -(moves.gained(i) - moves.lost(i))));
-      double span = Math.max(maxUp + maxDown, 1e-9);
-      double step = Svg.niceStep(span * 1.1, 6);
+      Arrays.sort(order, Comparator.comparingDouble(i -> -moves.after(i)));
+      double step = Svg.niceStep((maxUp + maxDown) * 1.1, 6);
       Plot p = new Plot(left, top, plotW, plotH, -Math.ceil(maxDown * 1.05 / step) * step,
           Math.max(step, Math.ceil(maxUp * 1.05 / step) * step), false);
-      p.axes(svg, Charts::pct, "share of keys moved");
+      p.axes(svg, Charts::pct, "share of keys");
       double bw = plotW / n;
       for (int k = 0; k < n; k++) {
         int i = order[k];
         double x = left + k * bw;
-        svg.rect(x, p.y(moves.gained(i)), Math.max(bw, 0.6), p.y(0) - p.y(moves.gained(i)), GAINED, null);
-        svg.rect(x, p.y(0), Math.max(bw, 0.6), p.y(-moves.lost(i)) - p.y(0), LOST, null);
+        double w = Math.max(bw, 0.6);
+        double kept = moves.flow[i][i];
+        svg.rect(x, p.y(kept), w, p.y(0) - p.y(kept), KEPT, null);
+        svg.rect(x, p.y(kept + moves.gained(i)), w, p.y(kept) - p.y(kept + moves.gained(i)), GAINED, null);
+        svg.rect(x, p.y(0), w, p.y(-moves.lost(i)) - p.y(0), LOST, null);
       }
       svg.line(left, p.y(0), left + plotW, p.y(0), "#333", 1, false);
-      svg.text(left + plotW / 2, top + plotH + 22, n + " servers, sorted by net change (most gained first)", "middle", 12, 0, false);
-      legend(svg, left, height - 16, new String[] {"keys moved in", "keys moved away"}, new String[] {GAINED, LOST}, null);
+      svg.text(left + plotW / 2, top + plotH + 22, n + " servers, most keys after the change first", "middle", 12, 0, false);
+      legend(svg, left, height - 16, new String[] {"kept", "moved in", "moved away (below zero)"},
+          new String[] {KEPT, GAINED, LOST}, null);
     }
     return svg;
   }
@@ -320,17 +325,22 @@ final class Charts {
   static String number(double v) {
     double a = Math.abs(v);
     if (a >= 1e9) {
-      return String.format(Locale.ROOT, "%.3gG", v / 1e9);
+      return trim(String.format(Locale.ROOT, "%.3g", v / 1e9)) + "G";
     }
     if (a >= 1e6) {
-      return String.format(Locale.ROOT, "%.3gM", v / 1e6);
+      return trim(String.format(Locale.ROOT, "%.3g", v / 1e6)) + "M";
     }
     if (a >= 1e4) {
-      return String.format(Locale.ROOT, "%.3gk", v / 1e3);
+      return trim(String.format(Locale.ROOT, "%.3g", v / 1e3)) + "k";
     }
     if (a >= 100 || v == Math.rint(v)) {
       return String.format(Locale.ROOT, "%.0f", v);
     }
-    return String.format(Locale.ROOT, "%.3g", v);
+    return trim(String.format(Locale.ROOT, "%.3g", v));
+  }
+
+  /** Drops trailing zeros after a decimal point: 10.0 to 10, 0.0100 to 0.01. */
+  private static String trim(String s) {
+    return s.indexOf('.') < 0 || s.contains("e") ? s : s.replaceAll("0+$", "").replaceAll("\\.$", "");
   }
 }

@@ -93,15 +93,20 @@ final class CompareCommand implements Callable<Integer> {
       }
     }
     List<Row> rows = new ArrayList<>();
-    List<String> skipped = new ArrayList<>();
+    // "algorithm: problem" -> the sizes it happened at, so one line per algorithm and problem.
+    java.util.Map<String, List<Integer>> skipped = new java.util.LinkedHashMap<>();
     try (Progress p = Progress.start(spec.commandLine().getErr(), "comparing", (long) algorithms.size() * sizes.length)) {
       int done = 0;
       for (Algorithm a : algorithms) {
         for (int n : sizes) {
           try {
             rows.add(measure(a, n, sample, lookupKeys));
-          } catch (UserException | UnsupportedOperationException | IllegalArgumentException e) {
-            skipped.add(a.cliName() + " (N=" + n + "): " + e.getMessage());
+          } catch (UserException | UnsupportedOperationException | IllegalArgumentException | IllegalStateException e) {
+            String problem = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            if (!problem.startsWith(a.cliName())) {
+              problem = a.cliName() + ": " + problem;
+            }
+            skipped.computeIfAbsent(problem, k -> new ArrayList<>()).add(n);
           }
           p.update(++done);
         }
@@ -125,9 +130,7 @@ final class CompareCommand implements Callable<Integer> {
         sizes[sizes.length - 1]));
     r.note("ns/lookup is a rough single-threaded in-process timing (resolve(String), best of 3 passes); "
         + "the JMH benchmarks are the authority.");
-    for (String s : skipped) {
-      r.note("skipped " + s);
-    }
+    skipped.forEach((problem, at) -> r.note("not measured at N = " + at.toString().replaceAll("[\\[\\]]", "") + ": " + problem));
     r.print(out, output.format);
     if (output.svg != null) {
       output.writeSvg(chart(rows));
@@ -153,12 +156,12 @@ final class CompareCommand implements Callable<Integer> {
 
   private Row measure(Algorithm algorithm, int n, Keys sample, String[] lookupKeys) {
     List<Server> servers = fleet(n);
-    Continuum base = AlgorithmOption.build(algorithm, seed, servers);
+    Continuum base = AlgorithmOption.build(algorithm, seed, null, servers);
     List<Server> plusOne = fleet(n + 1);
-    Continuum added = AlgorithmOption.build(algorithm, seed, plusOne);
+    Continuum added = AlgorithmOption.build(algorithm, seed, null, plusOne);
     List<Server> minusOne = new ArrayList<>(servers);
     minusOne.remove(algorithm.supportsArbitraryRemoval() ? n / 2 : n - 1);
-    Continuum removed = AlgorithmOption.build(algorithm, seed, minusOne);
+    Continuum removed = AlgorithmOption.build(algorithm, seed, null, minusOne);
     Measure.Shares shares = Measure.shares(base, sample, false, Progress.none());
     double[] ideal = Measure.ideal(servers, true);
     Row row = new Row();

@@ -149,7 +149,7 @@ final class PlanCommand implements Callable<Integer> {
     }
     r.print(out, output.format);
     output.writeSvg(Charts.plan(moves,
-        String.format("Keys per server before (B) and after (A) the change (%s)", algo),
+        String.format("Keys per server before and after the change (%s)", algo),
         String.format("%s of keys move; the minimum possible is %s; %s", Report.percent(moved), Report.percent(minimum), basis)));
     return 0;
   }

@@ -231,14 +231,25 @@ final class Report {
       return "";
     }
     if (v instanceof Double) {
-      return Double.toString((Double) v);
+      return plain((Double) v);
     }
     return v.toString();
+  }
+
+  /** A double to 12 significant digits, so float noise (0.1 + 0.2) does not reach the output. */
+  private static String plain(double v) {
+    if (v == 0 || Double.isInfinite(v)) {
+      return v == 0 ? "0" : Double.toString(v);
+    }
+    return new java.math.BigDecimal(v).round(new java.math.MathContext(12)).stripTrailingZeros().toPlainString();
   }
 
   private static String json(Object v) {
     if (v == null || (v instanceof Double && (((Double) v).isNaN() || ((Double) v).isInfinite()))) {
       return "null";
+    }
+    if (v instanceof Double) {
+      return plain((Double) v);
     }
     if (v instanceof Number || v instanceof Boolean) {
       return v.toString();
