@@ -57,7 +57,7 @@ final class LibketamaFile {
       servers.add(s);
     }
     if (servers.isEmpty()) {
-      throw new FormatException(source, Math.max(1, lines.size()), "no servers in the file");
+      throw new FormatException(source, 1, "no servers in the file");
     }
     return servers;
   }

@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 final class OutputOptions {
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
       description = "text, tsv, csv or json (default: ${DEFAULT-VALUE}); in tsv and csv the summary comes as leading '#' lines. "
-          + "E.g. --format json.")
+          + "e.g. --format json.")
   Report.Format format;
 
   @Option(names = "--svg", paramLabel = "FILE",

@@ -29,13 +29,13 @@ final class ServerOptions {
 
   @Option(names = "--libketama", paramLabel = "FILE",
       description = "libketama's server file: 'ip:port<TAB>weight' lines (a third column is ignored, as libketama does); "
-          + "implies --algorithm libmemcached-ketama-weighted, the libketama ring. E.g. --libketama examples/ketama.servers.")
+          + "implies --algorithm libmemcached-ketama-weighted, the libketama ring. e.g. --libketama examples/ketama.servers.")
   Path libketamaFile;
 
   @Option(names = "--twemproxy", paramLabel = "FILE",
       description = "A twemproxy (nutcracker) YAML configuration: reads the pool's servers, weights, names, hash and "
           + "distribution and picks the dialect (hash md5: twemproxy-md5; fnv1a_64 or none: twemproxy). "
-          + "E.g. --twemproxy examples/nutcracker.yml --pool cache.")
+          + "e.g. --twemproxy examples/nutcracker.yml --pool cache.")
   Path twemproxyFile;
 
   @Option(names = "--pool", paramLabel = "NAME",

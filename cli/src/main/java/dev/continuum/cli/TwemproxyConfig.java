@@ -62,7 +62,9 @@ final class TwemproxyConfig {
     try {
       root = new Compose(LoadSettings.builder().setLabel(source).build()).composeReader(reader);
     } catch (MarkedYamlEngineException e) {
-      int line = e.getProblemMark().or(e::getContextMark).map(m -> m.getLine() + 1).orElse(1);
+      // The context (the construct left open, e.g. a '[') is where to look; the problem mark is
+      // often the end of the file.
+      int line = e.getContextMark().or(e::getProblemMark).map(m -> m.getLine() + 1).orElse(1);
       throw new FormatException(source, line, "not valid YAML: " + e.getProblem());
     } catch (YamlEngineException e) {
       throw new FormatException(source, 1, "not valid YAML: " + e.getMessage());
@@ -86,8 +88,9 @@ final class TwemproxyConfig {
       throw new FormatException(source, line(root.get()),
           "no pool \"" + name + "\"; the pools are " + String.join(", ", pools.keySet()));
     }
+    int poolLine = keyLine((MappingNode) root.get(), name);
     if (!(chosen instanceof MappingNode)) {
-      throw new FormatException(source, line(chosen), "pool " + name + " is not a mapping of settings");
+      throw new FormatException(source, poolLine, "pool " + name + " is not a mapping of settings");
     }
     Map<String, Node> settings = mapping(source, (MappingNode) chosen);
     String distribution = scalar(source, settings, "distribution", "ketama");
@@ -107,7 +110,7 @@ final class TwemproxyConfig {
     }
     Node list = settings.get("servers");
     if (!(list instanceof SequenceNode) || ((SequenceNode) list).getValue().isEmpty()) {
-      throw new FormatException(source, list == null ? line(chosen) : line(list),
+      throw new FormatException(source, list == null ? poolLine : line(list),
           "pool " + name + " needs a non-empty servers: list");
     }
     List<Server> servers = new ArrayList<>();
@@ -155,6 +158,15 @@ final class TwemproxyConfig {
       out.put(((ScalarNode) t.getKeyNode()).getValue(), t.getValueNode());
     }
     return out;
+  }
+
+  private static int keyLine(MappingNode node, String key) {
+    for (NodeTuple t : node.getValue()) {
+      if (t.getKeyNode() instanceof ScalarNode && ((ScalarNode) t.getKeyNode()).getValue().equals(key)) {
+        return line(t.getKeyNode());
+      }
+    }
+    return line(node);
   }
 
   private static String scalar(String source, Map<String, Node> settings, String key, String absent) {
