@@ -18,6 +18,7 @@ import picocli.CommandLine.Model.CommandSpec;
     name = "balance",
     mixinStandardHelpOptions = true,
     sortOptions = false,
+    optionListHeading = "%nOptions:%n",
     description = {
       "Prints each server's share of the keys next to its ideal share (its weight over the total), "
           + "the peak-to-mean load (largest share/ideal) and the standard deviation of share/ideal.",
@@ -27,8 +28,9 @@ import picocli.CommandLine.Model.CommandSpec;
       "Examples:",
       "  continuum balance --servers examples/servers.txt",
       "  continuum balance --libketama examples/ketama.servers --format tsv",
-      "  continuum balance --twemproxy examples/nutcracker.yml --pool cache --svg balance.svg",
-      "  continuum balance --servers fleet.txt --algorithm python-continuum --keys 5000000 --format json"
+      "  continuum balance --twemproxy examples/nutcracker.yml --pool cache \\",
+      "      --svg balance.svg",
+      "  continuum balance --servers big.txt --total-dots 160000 --format json"
     })
 final class BalanceCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -20,6 +20,7 @@ import picocli.CommandLine.Model.CommandSpec;
     name = "compare",
     mixinStandardHelpOptions = true,
     sortOptions = false,
+    optionListHeading = "%nOptions:%n",
     description = {
       "Measures every algorithm (and dialect) on fleets of N equal servers: peak-to-mean load, standard deviation "
           + "of load (share/ideal), the fraction of keys moved when one server is added (ideal 1/(N+1)) and when one "

@@ -21,6 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
     name = "plan",
     mixinStandardHelpOptions = true,
     sortOptions = false,
+    optionListHeading = "%nOptions:%n",
     description = {
       "Prints what a change of the fleet moves: the fraction of keys that change server against the minimum "
           + "any placement must move (the weights' shift), each server's share before and after with the keys "
@@ -30,10 +31,13 @@ import picocli.CommandLine.Model.CommandSpec;
           + "otherwise measured on --keys sample keys, or on your own keys with --keys-file.",
       "",
       "Examples:",
-      "  continuum plan --servers examples/servers.txt --add 192.168.0.4:8080",
-      "  continuum plan --servers examples/servers.txt --remove 192.168.0.2:8080 --weight 192.168.0.3:8080=1",
-      "  continuum plan --servers examples/servers.txt --to examples/servers-after.txt --svg plan.svg",
-      "  continuum plan --twemproxy examples/nutcracker.yml --pool cache --add 10.0.1.4:11211:1 --keys-file keys.txt"
+      "  continuum plan --servers examples/fleet.txt --add 10.0.1.7:11211:2",
+      "  continuum plan --servers examples/fleet.txt --remove 10.0.1.2:11211 \\",
+      "      --weight 10.0.1.4:11211=1",
+      "  continuum plan --servers examples/fleet.txt \\",
+      "      --to examples/fleet-after.txt --svg plan.svg",
+      "  continuum plan --twemproxy examples/nutcracker.yml --pool cache \\",
+      "      --add 10.0.1.7:11211:1 --keys-file keys.txt --format json"
     })
 final class PlanCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -25,7 +25,21 @@ final class Progress implements AutoCloseable {
 
   /** A bar for {@code total} steps, drawn when standard error is a terminal. */
   static Progress start(PrintWriter err, String label, long total) {
-    return new Progress(err, label, total, System.console() != null && err != null);
+    return new Progress(err, label, total, err != null && stderrIsTerminal());
+  }
+
+  /**
+   * Whether standard error is a terminal. Java cannot ask directly: on Linux the link behind file
+   * descriptor 2 says it (so {@code > out.tsv} still shows progress and {@code 2> log} does not);
+   * elsewhere {@link System#console()} (stdin and stdout are a terminal) stands in.
+   */
+  static boolean stderrIsTerminal() {
+    try {
+      String target = java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/fd/2")).toString();
+      return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+    } catch (java.io.IOException | UnsupportedOperationException | SecurityException e) {
+      return System.console() != null;
+    }
   }
 
   /** A bar that never draws (tests, nested work). */
