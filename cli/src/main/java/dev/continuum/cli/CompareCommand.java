@@ -37,7 +37,7 @@ import picocli.CommandLine.Model.CommandSpec;
 final class CompareCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--servers", paramLabel = "N[,N...]", split = ",", defaultValue = "10,100,1000",
+  @Option(names = "--servers", paramLabel = "N", split = ",", defaultValue = "10,100,1000",
       description = "Fleet sizes to measure (default: ${DEFAULT-VALUE}), e.g. --servers 10,100.")
   int[] sizes;
 

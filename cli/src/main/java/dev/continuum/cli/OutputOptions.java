@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 /** {@code --format} and {@code --svg}: how a report is printed and where its chart goes. */
 final class OutputOptions {
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-      description = "text, tsv, csv or json (default: ${DEFAULT-VALUE}); in tsv and csv the summary comes as leading '#' lines. "
+      description = "text, tsv, csv or json (default: ${DEFAULT-VALUE}); in tsv and csv the summary comes as leading '#' lines; "
           + "e.g. --format json.")
   Report.Format format;
 

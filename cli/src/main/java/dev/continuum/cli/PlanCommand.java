@@ -115,7 +115,7 @@ final class PlanCommand implements Callable<Integer> {
     boolean counted = !moves.exact();
     List<String> cols = new ArrayList<>(List.of("server", "weight before", "weight after", "share before", "share after",
         "ideal after", "gained", "lost"));
-    List<Report.Kind> kinds = new ArrayList<>(List.of(Report.Kind.TEXT, Report.Kind.TEXT, Report.Kind.TEXT,
+    List<Report.Kind> kinds = new ArrayList<>(List.of(Report.Kind.TEXT, Report.Kind.INT, Report.Kind.INT,
         Report.Kind.FRACTION, Report.Kind.FRACTION, Report.Kind.FRACTION, Report.Kind.FRACTION, Report.Kind.FRACTION));
     if (counted) {
       cols.addAll(List.of("keys gained", "keys lost"));
@@ -124,8 +124,8 @@ final class PlanCommand implements Callable<Integer> {
     Report.Table t = r.table("servers", cols.toArray(new String[0]), kinds.toArray(new Report.Kind[0]));
     for (int i = 0; i < n; i++) {
       Server s = all.get(i);
-      List<Object> row = new ArrayList<>(List.of(s.hostPort(), weightIn(before.servers, s), weightIn(after.servers, s),
-          shareBefore[i], shareAfter[i], idealAfter[i], moves.gained(i), moves.lost(i)));
+      List<Object> row = new ArrayList<>(java.util.Arrays.asList(s.hostPort(), weightIn(before.servers, s),
+          weightIn(after.servers, s), shareBefore[i], shareAfter[i], idealAfter[i], moves.gained(i), moves.lost(i)));
       if (counted) {
         row.add(moves.countGained(i));
         row.add(moves.countLost(i));
@@ -169,9 +169,10 @@ final class PlanCommand implements Callable<Integer> {
     return String.join(" ", parts);
   }
 
-  private static String weightIn(List<Server> servers, Server s) {
+  /** The server's weight in {@code servers}, or null when it is not there. */
+  private static Integer weightIn(List<Server> servers, Server s) {
     int i = servers.indexOf(s);
-    return i < 0 ? "-" : Integer.toString(servers.get(i).capacity());
+    return i < 0 ? null : servers.get(i).capacity();
   }
 
   private static double[] idealOver(List<Server> all, List<Server> present, boolean weighted) {

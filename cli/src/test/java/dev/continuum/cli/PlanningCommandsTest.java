@@ -86,7 +86,7 @@ class PlanningCommandsTest {
     for (String k : lines) {
       moved += before.resolve(k).equals(after.resolve(k)) ? 0 : 1;
     }
-    assertThat(r.out).contains("10.0.1.7:11211,-,1,0,");
+    assertThat(r.out).contains("10.0.1.7:11211,,1,0,");
     assertThat(r.out).contains(String.format("# moved: %s", new java.math.BigDecimal(moved / 20000.0)
             .round(new java.math.MathContext(12)).stripTrailingZeros().toPlainString()));
   }
