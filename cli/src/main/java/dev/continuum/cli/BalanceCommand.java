@@ -37,12 +37,7 @@ final class BalanceCommand implements Callable<Integer> {
   @Mixin ServerOptions serverOptions;
   @Mixin AlgorithmOption algorithmOption;
 
-  @Option(names = "--keys", paramLabel = "N", defaultValue = "1000000",
-      description = "Sample keys to place when shares cannot be computed exactly (default: ${DEFAULT-VALUE}), e.g. --keys 5000000.")
-  long keys;
-
-  @Option(names = "--sample", description = "Sample keys even for rings (to cross-check the exact shares), e.g. --sample --keys 1000000.")
-  boolean sample;
+  @Mixin SampleOptions sampling;
 
   @Mixin OutputOptions output;
 
@@ -53,8 +48,8 @@ final class BalanceCommand implements Callable<Integer> {
     Algorithm algorithm = algorithmOption.algorithm(fleet.implied);
     Continuum c = algorithmOption.build(algorithm, fleet.servers);
     Measure.Shares shares;
-    try (Progress p = Progress.start(spec.commandLine().getErr(), "placing keys", keys)) {
-      shares = Measure.shares(c, Keys.sample(keys), sample, p);
+    try (Progress p = Progress.start(spec.commandLine().getErr(), "placing keys", sampling.keys)) {
+      shares = Measure.shares(c, Keys.sample(sampling.keys), sampling.sample, p);
     }
     List<Server> servers = shares.servers;
     double[] ideal = Measure.ideal(servers, algorithm.supportsWeights());
@@ -82,7 +77,7 @@ final class BalanceCommand implements Callable<Integer> {
     }
     if (!shares.exact()) {
       r.note(String.format("sampled shares carry noise: about %.1f%% of a server's share at this sample size.",
-          100 / Math.sqrt(Math.max(1, keys / (double) servers.size()))));
+          100 / Math.sqrt(Math.max(1, sampling.keys / (double) servers.size()))));
     }
     r.print(out, output.format);
     output.writeSvg(Charts.balance(servers, shares.share, ideal,

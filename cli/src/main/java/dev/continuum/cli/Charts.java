@@ -97,27 +97,41 @@ final class Charts {
     }
   }
 
+  private static final double LEFT = 92;
+  private static final double TOP = 70;
+
+  /** A 480-pixel-high chart with its title and subtitle, room for the y axis on the left. */
+  private static Svg frame(int width, String title, String subtitle) {
+    Svg svg = new Svg(width, 480);
+    svg.text(width / 2.0, 24, title, "middle", 16, 0, true);
+    svg.text(width / 2.0, 44, subtitle, "middle", 12, 0, false);
+    return svg;
+  }
+
+  /** A plot from 0 to a little above {@code max} with its axes drawn, y labelled as shares of keys. */
+  private static Plot sharePlot(Svg svg, double plotW, double plotH, double max) {
+    double step = Svg.niceStep(max * 1.1, 5);
+    Plot p = new Plot(LEFT, TOP, plotW, plotH, 0, Math.ceil(max * 1.1 / step) * step, false);
+    p.axes(svg, Charts::pct, "share of keys");
+    return p;
+  }
+
   /** Share per server with the ideal marked; sorted share/ideal bars when there are many servers. */
   static Svg balance(List<Server> servers, double[] share, double[] ideal, String title, String subtitle) {
     int n = servers.size();
     boolean labelled = n <= LABELLED;
-    int width = labelled ? Math.max(640, 120 + n * 28) : 960;
-    int height = 480;
-    Svg svg = new Svg(width, height);
-    svg.text(width / 2.0, 24, title, "middle", 16, 0, true);
-    svg.text(width / 2.0, 44, subtitle, "middle", 12, 0, false);
-    double left = 92;
-    double top = 70;
-    double plotW = width - left - 30;
+    Svg svg = frame(labelled ? Math.max(640, 120 + n * 28) : 960, title, subtitle);
+    int height = svg.height;
+    double left = LEFT;
+    double top = TOP;
+    double plotW = svg.width - LEFT - 30;
     double plotH = labelled ? 260 : 300;
     if (labelled) {
       double max = 0;
       for (int i = 0; i < n; i++) {
         max = Math.max(max, Math.max(share[i], ideal[i]));
       }
-      double step = Svg.niceStep(max * 1.1, 5);
-      Plot p = new Plot(left, top, plotW, plotH, 0, Math.ceil(max * 1.1 / step) * step, false);
-      p.axes(svg, Charts::pct, "share of keys");
+      Plot p = sharePlot(svg, plotW, plotH, max);
       double slot = plotW / n;
       for (int i = 0; i < n; i++) {
         double x = left + i * slot;
@@ -163,23 +177,18 @@ final class Charts {
     List<Server> servers = moves.servers;
     int n = servers.size();
     boolean labelled = n <= LABELLED;
-    int width = labelled ? Math.max(760, 120 + n * 40) : 960;
-    int height = 480;
-    Svg svg = new Svg(width, height);
-    svg.text(width / 2.0, 24, title, "middle", 16, 0, true);
-    svg.text(width / 2.0, 44, subtitle, "middle", 12, 0, false);
-    double left = 92;
-    double top = 70;
-    double plotW = width - left - 30;
+    Svg svg = frame(labelled ? Math.max(760, 120 + n * 40) : 960, title, subtitle);
+    int height = svg.height;
+    double left = LEFT;
+    double top = TOP;
+    double plotW = svg.width - LEFT - 30;
     double plotH = labelled ? 260 : 300;
     if (labelled) {
       double max = 0;
       for (int i = 0; i < n; i++) {
         max = Math.max(max, Math.max(moves.before(i), moves.after(i)));
       }
-      double step = Svg.niceStep(max * 1.1, 5);
-      Plot p = new Plot(left, top, plotW, plotH, 0, Math.ceil(max * 1.1 / step) * step, false);
-      p.axes(svg, Charts::pct, "share of keys");
+      Plot p = sharePlot(svg, plotW, plotH, max);
       double slot = plotW / n;
       for (int i = 0; i < n; i++) {
         double x = left + i * slot;

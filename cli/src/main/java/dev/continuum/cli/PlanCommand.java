@@ -46,31 +46,27 @@ final class PlanCommand implements Callable<Integer> {
 
   @Option(names = "--to", paramLabel = "FILE",
       description = "The fleet after the change, in the same format as the first file (for --twemproxy, the same pool), "
-          + "e.g. --to examples/servers-after.txt.")
+          + "e.g. --to examples/fleet-after.txt.")
   Path to;
 
   @Option(names = "--add", paramLabel = "HOST:PORT[:WEIGHT]",
-      description = "Add a server (repeatable), e.g. --add 192.168.0.4:8080:2.")
+      description = "Add a server (repeatable), e.g. --add 10.0.1.7:11211:2.")
   List<String> add = new ArrayList<>();
 
   @Option(names = "--remove", paramLabel = "HOST:PORT",
-      description = "Remove a server (repeatable), e.g. --remove 192.168.0.2:8080.")
+      description = "Remove a server (repeatable), e.g. --remove 10.0.1.2:11211.")
   List<String> remove = new ArrayList<>();
 
   @Option(names = "--weight", paramLabel = "HOST:PORT=W",
-      description = "Change a server's weight (repeatable), e.g. --weight 192.168.0.3:8080=1.")
+      description = "Change a server's weight (repeatable), e.g. --weight 10.0.1.4:11211=1.")
   List<String> weight = new ArrayList<>();
 
-  @Option(names = "--keys", paramLabel = "N", defaultValue = "1000000",
-      description = "Sample keys to place when the movement cannot be computed exactly (default: ${DEFAULT-VALUE}), e.g. --keys 5000000.")
-  long keys;
+  @Mixin SampleOptions sampling;
 
   @Option(names = "--keys-file", paramLabel = "FILE",
       description = "Replay your own keys, one per line, instead of sampling (also for rings), e.g. --keys-file keys.txt.")
   Path keysFile;
 
-  @Option(names = "--sample", description = "Sample keys even for rings (to cross-check the exact result), e.g. --sample.")
-  boolean sample;
 
   @Mixin OutputOptions output;
 
@@ -83,10 +79,10 @@ final class PlanCommand implements Callable<Integer> {
     Algorithm algorithmAfter = algorithmOption.algorithm(after.implied);
     Continuum a = algorithmOption.build(algorithmBefore, before.servers);
     Continuum b = algorithmOption.build(algorithmAfter, after.servers);
-    Keys sampleKeys = keysFile != null ? Keys.file(keysFile) : Keys.sample(keys);
+    Keys sampleKeys = keysFile != null ? Keys.file(keysFile) : Keys.sample(sampling.keys);
     Measure.Moves moves;
     try (Progress p = Progress.start(spec.commandLine().getErr(), "placing keys", sampleKeys.count())) {
-      moves = Measure.moves(a, b, sampleKeys, sample || keysFile != null, p);
+      moves = Measure.moves(a, b, sampleKeys, sampling.sample || keysFile != null, p);
     }
     List<Server> all = moves.servers;
     int n = all.size();
