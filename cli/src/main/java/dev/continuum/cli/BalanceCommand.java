@@ -23,7 +23,8 @@ import picocli.CommandLine.Model.CommandSpec;
       "Prints each server's share of the keys next to its ideal share (its weight over the total), "
           + "the peak-to-mean load (largest share/ideal) and the standard deviation of share/ideal.",
       "For ring algorithms the shares are exact, computed from the ring's arcs over the whole 32-bit hash space; "
-          + "for the others they are measured by placing --keys sample keys, and the output says so.",
+          + "for the others they are measured by placing --keys sample keys (or your own, --keys-file), "
+          + "and the output says so.",
       "",
       "Examples:",
       "  continuum balance --servers examples/servers.txt",
@@ -48,8 +49,9 @@ final class BalanceCommand implements Callable<Integer> {
     Algorithm algorithm = algorithmOption.algorithm(fleet.implied);
     Continuum c = algorithmOption.build(algorithm, fleet.servers);
     Measure.Shares shares;
-    try (Progress p = Progress.start(spec.commandLine().getErr(), "placing keys", sampling.keys)) {
-      shares = Measure.shares(c, Keys.sample(sampling.keys), sampling.sample, p);
+    Keys keys = sampling.keys();
+    try (Progress p = Progress.start(spec.commandLine().getErr(), "placing keys", keys.count())) {
+      shares = Measure.shares(c, keys, sampling.forceCounting(), p);
     }
     List<Server> servers = shares.servers;
     double[] ideal = Measure.ideal(servers, algorithm.supportsWeights());
@@ -77,7 +79,7 @@ final class BalanceCommand implements Callable<Integer> {
     }
     if (!shares.exact()) {
       r.note(String.format("sampled shares carry noise: about %.1f%% of a server's share at this sample size.",
-          100 / Math.sqrt(Math.max(1, sampling.keys / (double) servers.size()))));
+          100 / Math.sqrt(Math.max(1, keys.count() / (double) servers.size()))));
     }
     r.print(out, output.format);
     output.writeSvg(Charts.balance(servers, shares.share, ideal,

@@ -63,9 +63,6 @@ final class PlanCommand implements Callable<Integer> {
 
   @Mixin SampleOptions sampling;
 
-  @Option(names = "--keys-file", paramLabel = "FILE",
-      description = "Replay your own keys, one per line, instead of sampling (also for rings), e.g. --keys-file keys.txt.")
-  Path keysFile;
 
 
   @Mixin OutputOptions output;
@@ -79,10 +76,10 @@ final class PlanCommand implements Callable<Integer> {
     Algorithm algorithmAfter = algorithmOption.algorithm(after.implied);
     Continuum a = algorithmOption.build(algorithmBefore, before.servers);
     Continuum b = algorithmOption.build(algorithmAfter, after.servers);
-    Keys sampleKeys = keysFile != null ? Keys.file(keysFile) : Keys.sample(sampling.keys);
+    Keys sampleKeys = sampling.keys();
     Measure.Moves moves;
     try (Progress p = Progress.start(spec.commandLine().getErr(), "placing keys", sampleKeys.count())) {
-      moves = Measure.moves(a, b, sampleKeys, sampling.sample || keysFile != null, p);
+      moves = Measure.moves(a, b, sampleKeys, sampling.forceCounting(), p);
     }
     List<Server> all = moves.servers;
     int n = all.size();
