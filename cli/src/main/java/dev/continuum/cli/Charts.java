@@ -193,7 +193,7 @@ final class Charts {
       for (int i = 0; i < n; i++) {
         double x = left + i * slot;
         double bw = slot * 0.36;
-        double kept = moves.flow[i][i];
+        double kept = moves.kept(i);
         String name = servers.get(i).hostPort();
         double lost = moves.lost(i);
         double gained = moves.gained(i);
@@ -229,7 +229,7 @@ final class Charts {
         int i = order[k];
         double x = left + k * bw;
         double w = Math.max(bw, 0.6);
-        double kept = moves.flow[i][i];
+        double kept = moves.kept(i);
         svg.rect(x, p.y(kept), w, p.y(0) - p.y(kept), KEPT, null);
         svg.rect(x, p.y(kept + moves.gained(i)), w, p.y(kept) - p.y(kept + moves.gained(i)), GAINED, null);
         svg.rect(x, p.y(0), w, p.y(-moves.lost(i)) - p.y(0), LOST, null);

@@ -65,85 +65,95 @@ final class Measure {
     return new Shares(servers, share, keys, counts, 0);
   }
 
-  /** Where keys go between two placements: the union of their servers and a from/to matrix. */
+  /**
+   * Where keys go between two placements, over the union of their servers. Amounts are hash values
+   * (exact: out of 2^32) or keys (counted: out of the keys placed); only the pairs that move are
+   * stored, so a fleet of many thousands of servers costs no n-by-n matrix.
+   */
   static final class Moves {
     /** The servers before, in order, then the servers added. */
     final List<Server> servers;
-    /** {@code flow[from][to]}: the fraction of keys on {@code from} before and on {@code to} after. */
-    final double[][] flow;
+    /** Null when exact; otherwise the keys counted. */
     final Keys keys;
-    final long[][] counts;
+    final long total;
+    private final long[] before;
+    private final long[] after;
+    private final long[] kept;
+    /** {@code from << 32 | to} to the amount moving from server {@code from} to server {@code to}. */
+    final Map<Long, long[]> pairs = new HashMap<>();
 
-    Moves(List<Server> servers, double[][] flow, Keys keys, long[][] counts) {
+    Moves(List<Server> servers, Keys keys, long total) {
       this.servers = servers;
-      this.flow = flow;
       this.keys = keys;
-      this.counts = counts;
+      this.total = total;
+      this.before = new long[servers.size()];
+      this.after = new long[servers.size()];
+      this.kept = new long[servers.size()];
+    }
+
+    void add(int from, int to, long amount) {
+      before[from] += amount;
+      after[to] += amount;
+      if (from == to) {
+        kept[from] += amount;
+      } else {
+        pairs.computeIfAbsent((long) from << 32 | to, k -> new long[1])[0] += amount;
+      }
     }
 
     boolean exact() {
       return keys == null;
     }
 
+    double fraction(long amount) {
+      return amount / (double) total;
+    }
+
     /** The fraction of keys on another server after than before. */
     double moved() {
-      double m = 0;
-      for (int i = 0; i < flow.length; i++) {
-        for (int j = 0; j < flow.length; j++) {
-          if (i != j) {
-            m += flow[i][j];
-          }
-        }
+      long stay = 0;
+      for (long k : kept) {
+        stay += k;
       }
-      return m;
+      return fraction(total - stay);
     }
 
     double before(int server) {
-      double s = 0;
-      for (double f : flow[server]) {
-        s += f;
-      }
-      return s;
+      return fraction(before[server]);
     }
 
     double after(int server) {
-      double s = 0;
-      for (double[] row : flow) {
-        s += row[server];
-      }
-      return s;
+      return fraction(after[server]);
+    }
+
+    double kept(int server) {
+      return fraction(kept[server]);
     }
 
     double lost(int server) {
-      return before(server) - flow[server][server];
+      return fraction(lostAmount(server));
     }
 
     double gained(int server) {
-      return after(server) - flow[server][server];
+      return fraction(gainedAmount(server));
     }
 
-    long countLost(int server) {
-      long s = 0;
-      for (int j = 0; j < counts.length; j++) {
-        s += j == server ? 0 : counts[server][j];
-      }
-      return s;
+    /** Keys (or hash values, when exact) the server loses. */
+    long lostAmount(int server) {
+      return before[server] - kept[server];
     }
 
-    long countGained(int server) {
-      long s = 0;
-      for (int i = 0; i < counts.length; i++) {
-        s += i == server ? 0 : counts[i][server];
-      }
-      return s;
+    long gainedAmount(int server) {
+      return after[server] - kept[server];
     }
   }
 
   /** The servers of {@code a}, then those of {@code b} not in {@code a}. */
   static List<Server> union(List<Server> a, List<Server> b) {
     List<Server> all = new ArrayList<>(a);
+    java.util.Set<Server> seen = new java.util.HashSet<>(a);
     for (Server s : b) {
-      if (!a.contains(s)) {
+      if (seen.add(s)) {
         all.add(s);
       }
     }
@@ -153,34 +163,27 @@ final class Measure {
   static Moves moves(Continuum before, Continuum after, Keys keys, boolean forceSample, Progress progress) {
     List<Server> all = union(before.servers(), after.servers());
     Map<Server, Integer> index = indexOf(all);
-    int n = all.size();
     Optional<KeySpace> a = forceSample ? Optional.empty() : before.keySpace();
     Optional<KeySpace> b = forceSample ? Optional.empty() : after.keySpace();
     if (a.isPresent() && b.isPresent() && a.get().arcs() > 0 && b.get().arcs() > 0) {
-      return new Moves(all, exactFlow(a.get(), b.get(), index, n), null, null);
+      return exactMoves(a.get(), b.get(), all, index);
     }
-    long[][] counts = new long[n][n];
-    keys.forEach(key -> counts[index.get(before.resolve(key))][index.get(after.resolve(key))]++, progress);
-    double[][] flow = new double[n][n];
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j < n; j++) {
-        flow[i][j] = counts[i][j] / (double) keys.count();
-      }
-    }
-    return new Moves(all, flow, keys, counts);
+    Moves moves = new Moves(all, keys, keys.count());
+    keys.forEach(key -> moves.add(index.get(before.resolve(key)), index.get(after.resolve(key)), 1), progress);
+    return moves;
   }
 
   /** Walks both arc lists together: each piece of the hash space has one owner before and one after. */
-  private static double[][] exactFlow(KeySpace a, KeySpace b, Map<Server, Integer> index, int n) {
+  private static Moves exactMoves(KeySpace a, KeySpace b, List<Server> all, Map<Server, Integer> index) {
     int[] mapA = indexes(a.servers(), index);
     int[] mapB = indexes(b.servers(), index);
-    long[][] length = new long[n][n];
+    Moves moves = new Moves(all, null, KeySpace.SIZE);
     long pos = 0;
     int i = 0;
     int j = 0;
     while (pos < KeySpace.SIZE) {
       long end = Math.min(a.arcEnd(i), b.arcEnd(j));
-      length[mapA[a.arcOwner(i)]][mapB[b.arcOwner(j)]] += end - pos;
+      moves.add(mapA[a.arcOwner(i)], mapB[b.arcOwner(j)], end - pos);
       pos = end;
       if (a.arcEnd(i) == end) {
         i++;
@@ -189,13 +192,7 @@ final class Measure {
         j++;
       }
     }
-    double[][] flow = new double[n][n];
-    for (int x = 0; x < n; x++) {
-      for (int y = 0; y < n; y++) {
-        flow[x][y] = length[x][y] / (double) KeySpace.SIZE;
-      }
-    }
-    return flow;
+    return moves;
   }
 
   private static int[] indexes(List<Server> servers, Map<Server, Integer> index) {

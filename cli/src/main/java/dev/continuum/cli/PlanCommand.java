@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -115,13 +116,15 @@ final class PlanCommand implements Callable<Integer> {
       kinds.addAll(List.of(Report.Kind.INT, Report.Kind.INT));
     }
     Report.Table t = r.table("servers", cols.toArray(new String[0]), kinds.toArray(new Report.Kind[0]));
+    Map<Server, Integer> indexBefore = Measure.indexOf(before.servers);
+    Map<Server, Integer> indexAfter = Measure.indexOf(after.servers);
     for (int i = 0; i < n; i++) {
       Server s = all.get(i);
-      List<Object> row = new ArrayList<>(java.util.Arrays.asList(s.hostPort(), weightIn(before.servers, s),
-          weightIn(after.servers, s), shareBefore[i], shareAfter[i], idealAfter[i], moves.gained(i), moves.lost(i)));
+      List<Object> row = new ArrayList<>(java.util.Arrays.asList(s.hostPort(), weightIn(indexBefore, before.servers, s),
+          weightIn(indexAfter, after.servers, s), shareBefore[i], shareAfter[i], idealAfter[i], moves.gained(i), moves.lost(i)));
       if (counted) {
-        row.add(moves.countGained(i));
-        row.add(moves.countLost(i));
+        row.add(moves.gainedAmount(i));
+        row.add(moves.lostAmount(i));
       }
       t.row(row.toArray());
     }
@@ -129,20 +132,13 @@ final class PlanCommand implements Callable<Integer> {
         counted ? new Report.Kind[] {Report.Kind.TEXT, Report.Kind.TEXT, Report.Kind.FRACTION, Report.Kind.INT}
             : new Report.Kind[] {Report.Kind.TEXT, Report.Kind.TEXT, Report.Kind.FRACTION});
     m.textLimit = 25;
-    List<int[]> pairs = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j < n; j++) {
-        if (i != j && moves.flow[i][j] > 0) {
-          pairs.add(new int[] {i, j});
-        }
-      }
-    }
-    pairs.sort(Comparator.comparingDouble((int[] p) -> -moves.flow[p[0]][p[1]]));
-    for (int[] p : pairs) {
-      Object[] row = counted
-          ? new Object[] {all.get(p[0]).hostPort(), all.get(p[1]).hostPort(), moves.flow[p[0]][p[1]], moves.counts[p[0]][p[1]]}
-          : new Object[] {all.get(p[0]).hostPort(), all.get(p[1]).hostPort(), moves.flow[p[0]][p[1]]};
-      m.row(row);
+    List<Map.Entry<Long, long[]>> pairs = new ArrayList<>(moves.pairs.entrySet());
+    pairs.sort(Comparator.comparingLong((Map.Entry<Long, long[]> e) -> -e.getValue()[0]).thenComparing(Map.Entry::getKey));
+    for (Map.Entry<Long, long[]> e : pairs) {
+      String from = all.get((int) (e.getKey() >>> 32)).hostPort();
+      String to = all.get((int) (long) e.getKey()).hostPort();
+      long amount = e.getValue()[0];
+      m.row(counted ? new Object[] {from, to, moves.fraction(amount), amount} : new Object[] {from, to, moves.fraction(amount)});
     }
     r.print(out, output.format);
     output.writeSvg(Charts.plan(moves,
@@ -163,16 +159,17 @@ final class PlanCommand implements Callable<Integer> {
   }
 
   /** The server's weight in {@code servers}, or null when it is not there. */
-  private static Integer weightIn(List<Server> servers, Server s) {
-    int i = servers.indexOf(s);
-    return i < 0 ? null : servers.get(i).capacity();
+  private static Integer weightIn(Map<Server, Integer> index, List<Server> servers, Server s) {
+    Integer i = index.get(s);
+    return i == null ? null : servers.get(i).capacity();
   }
 
   private static double[] idealOver(List<Server> all, List<Server> present, boolean weighted) {
     double[] ideal = Measure.ideal(present, weighted);
+    Map<Server, Integer> index = Measure.indexOf(all);
     double[] out = new double[all.size()];
     for (int i = 0; i < present.size(); i++) {
-      out[all.indexOf(present.get(i))] = ideal[i];
+      out[index.get(present.get(i))] = ideal[i];
     }
     return out;
   }
