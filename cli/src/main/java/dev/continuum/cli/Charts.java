@@ -108,6 +108,17 @@ final class Charts {
     return svg;
   }
 
+  /** At most this many bars: beyond, each bar is the mean of consecutive servers (a pixel or so each). */
+  static final int MAX_BARS = 1000;
+
+  private static int perBar(int n) {
+    return (n + MAX_BARS - 1) / MAX_BARS;
+  }
+
+  private static String binNote(int n) {
+    return perBar(n) == 1 ? "" : " (each bar: the mean of " + perBar(n) + ")";
+  }
+
   /** A plot from 0 to a little above {@code max} with its axes drawn, y labelled as shares of keys. */
   private static Plot sharePlot(Svg svg, double plotW, double plotH, double max) {
     double step = Svg.niceStep(max * 1.1, 5);
@@ -156,16 +167,21 @@ final class Charts {
       Plot p = new Plot(left, top, plotW, plotH, 0, Math.ceil(max * 1.1 * 4) / 4, false);
       p.axes(svg, t -> String.format(Locale.ROOT, "%.2f", t), "share / ideal share");
       double bw = plotW / n;
-      for (int i = 0; i < n; i++) {
-        double v = sorted[n - 1 - i];
-        svg.rect(left + i * bw, p.y(v), Math.max(bw, 0.6), p.y(0) - p.y(v), SHARE, null);
+      int per = perBar(n);
+      for (int i = 0; i < n; i += per) {
+        double v = 0;
+        int m = Math.min(per, n - i);
+        for (int j = i; j < i + m; j++) {
+          v += sorted[n - 1 - j] / m;
+        }
+        svg.rect(left + i * bw, p.y(v), Math.max(bw * m, 0.6), p.y(0) - p.y(v), SHARE, null);
       }
       svg.line(left, p.y(1), left + plotW, p.y(1), IDEAL, 2, true);
       for (int k = 0; k <= 4; k++) {
         int rank = k == 0 ? 1 : k * n / 4;
         svg.text(left + (rank - 0.5) * bw, top + plotH + 16, Integer.toString(rank), "middle", 11, 0, false);
       }
-      svg.text(left + plotW / 2, top + plotH + 36, n + " servers, most loaded first (rank)", "middle", 12, 0, false);
+      svg.text(left + plotW / 2, top + plotH + 36, n + " servers, most loaded first (rank)" + binNote(n), "middle", 12, 0, false);
       legend(svg, left, height - 16, new String[] {"server's share / its ideal share", "ideal (1.0)"},
           new String[] {SHARE, IDEAL}, new boolean[] {false, true});
     }
@@ -225,17 +241,25 @@ final class Charts {
           Math.max(step, Math.ceil(maxUp * 1.05 / step) * step), false);
       p.axes(svg, Charts::pct, "share of keys");
       double bw = plotW / n;
-      for (int k = 0; k < n; k++) {
-        int i = order[k];
+      int per = perBar(n);
+      for (int k = 0; k < n; k += per) {
+        int m = Math.min(per, n - k);
+        double kept = 0;
+        double gained = 0;
+        double lost = 0;
+        for (int j = k; j < k + m; j++) {
+          kept += moves.kept(order[j]) / m;
+          gained += moves.gained(order[j]) / m;
+          lost += moves.lost(order[j]) / m;
+        }
         double x = left + k * bw;
-        double w = Math.max(bw, 0.6);
-        double kept = moves.kept(i);
+        double w = Math.max(bw * m, 0.6);
         svg.rect(x, p.y(kept), w, p.y(0) - p.y(kept), KEPT, null);
-        svg.rect(x, p.y(kept + moves.gained(i)), w, p.y(kept) - p.y(kept + moves.gained(i)), GAINED, null);
-        svg.rect(x, p.y(0), w, p.y(-moves.lost(i)) - p.y(0), LOST, null);
+        svg.rect(x, p.y(kept + gained), w, p.y(kept) - p.y(kept + gained), GAINED, null);
+        svg.rect(x, p.y(0), w, p.y(-lost) - p.y(0), LOST, null);
       }
       svg.line(left, p.y(0), left + plotW, p.y(0), "#333", 1, false);
-      svg.text(left + plotW / 2, top + plotH + 22, n + " servers, most keys after the change first", "middle", 12, 0, false);
+      svg.text(left + plotW / 2, top + plotH + 22, n + " servers, most keys after the change first" + binNote(n), "middle", 12, 0, false);
       legend(svg, left, height - 16, new String[] {"kept", "moved in", "moved away (below zero)"},
           new String[] {KEPT, GAINED, LOST}, null);
     }
