@@ -132,9 +132,6 @@ final class Charts {
     int n = servers.size();
     boolean labelled = n <= LABELLED;
     Svg svg = frame(labelled ? Math.max(640, 120 + n * 28) : 960, title, subtitle);
-    int height = svg.height;
-    double left = LEFT;
-    double top = TOP;
     double plotW = svg.width - LEFT - 30;
     double plotH = labelled ? 260 : 300;
     if (labelled) {
@@ -145,15 +142,15 @@ final class Charts {
       Plot p = sharePlot(svg, plotW, plotH, max);
       double slot = plotW / n;
       for (int i = 0; i < n; i++) {
-        double x = left + i * slot;
+        double x = LEFT + i * slot;
         double bw = slot * 0.7;
         String name = servers.get(i).hostPort();
         svg.rect(x + slot * 0.15, p.y(share[i]), bw, p.y(0) - p.y(share[i]), SHARE,
             name + ": " + Report.percent(share[i]) + " (ideal " + Report.percent(ideal[i]) + ")");
         svg.line(x + slot * 0.05, p.y(ideal[i]), x + slot * 0.95, p.y(ideal[i]), IDEAL, 2.5, false);
-        svg.text(x + slot / 2, top + plotH + 14, name, "end", 11, -40, false);
+        svg.text(x + slot / 2, TOP + plotH + 14, name, "end", 11, -40, false);
       }
-      legend(svg, left, height - 16, new String[] {"share of keys", "ideal share (by weight)"},
+      legend(svg, LEFT, svg.height - 16, new String[] {"share of keys", "ideal share (by weight)"},
           new String[] {SHARE, IDEAL}, new boolean[] {false, true});
     } else {
       double[] ratio = new double[n];
@@ -164,7 +161,7 @@ final class Charts {
       }
       double[] sorted = ratio.clone();
       Arrays.sort(sorted);
-      Plot p = new Plot(left, top, plotW, plotH, 0, Math.ceil(max * 1.1 * 4) / 4, false);
+      Plot p = new Plot(LEFT, TOP, plotW, plotH, 0, Math.ceil(max * 1.1 * 4) / 4, false);
       p.axes(svg, t -> String.format(Locale.ROOT, "%.2f", t), "share / ideal share");
       double bw = plotW / n;
       int per = perBar(n);
@@ -174,15 +171,15 @@ final class Charts {
         for (int j = i; j < i + m; j++) {
           v += sorted[n - 1 - j] / m;
         }
-        svg.rect(left + i * bw, p.y(v), Math.max(bw * m, 0.6), p.y(0) - p.y(v), SHARE, null);
+        svg.rect(LEFT + i * bw, p.y(v), Math.max(bw * m, 0.6), p.y(0) - p.y(v), SHARE, null);
       }
-      svg.line(left, p.y(1), left + plotW, p.y(1), IDEAL, 2, true);
+      svg.line(LEFT, p.y(1), LEFT + plotW, p.y(1), IDEAL, 2, true);
       for (int k = 0; k <= 4; k++) {
         int rank = k == 0 ? 1 : k * n / 4;
-        svg.text(left + (rank - 0.5) * bw, top + plotH + 16, Integer.toString(rank), "middle", 11, 0, false);
+        svg.text(LEFT + (rank - 0.5) * bw, TOP + plotH + 16, Integer.toString(rank), "middle", 11, 0, false);
       }
-      svg.text(left + plotW / 2, top + plotH + 36, n + " servers, most loaded first (rank)" + binNote(n), "middle", 12, 0, false);
-      legend(svg, left, height - 16, new String[] {"server's share / its ideal share", "ideal (1.0)"},
+      svg.text(LEFT + plotW / 2, TOP + plotH + 36, n + " servers, most loaded first (rank)" + binNote(n), "middle", 12, 0, false);
+      legend(svg, LEFT, svg.height - 16, new String[] {"server's share / its ideal share", "ideal (1.0)"},
           new String[] {SHARE, IDEAL}, new boolean[] {false, true});
     }
     return svg;
@@ -194,9 +191,6 @@ final class Charts {
     int n = servers.size();
     boolean labelled = n <= LABELLED;
     Svg svg = frame(labelled ? Math.max(760, 120 + n * 40) : 960, title, subtitle);
-    int height = svg.height;
-    double left = LEFT;
-    double top = TOP;
     double plotW = svg.width - LEFT - 30;
     double plotH = labelled ? 260 : 300;
     if (labelled) {
@@ -207,7 +201,7 @@ final class Charts {
       Plot p = sharePlot(svg, plotW, plotH, max);
       double slot = plotW / n;
       for (int i = 0; i < n; i++) {
-        double x = left + i * slot;
+        double x = LEFT + i * slot;
         double bw = slot * 0.36;
         double kept = moves.kept(i);
         String name = servers.get(i).hostPort();
@@ -218,11 +212,11 @@ final class Charts {
         svg.rect(x + slot * 0.54, p.y(kept), bw, p.y(0) - p.y(kept), KEPT, name + " after: kept " + Report.percent(kept));
         svg.rect(x + slot * 0.54, p.y(kept + gained), bw, p.y(kept) - p.y(kept + gained), GAINED,
             name + ": gained " + Report.percent(gained));
-        svg.text(x + slot * 0.28, top + plotH + 12, "B", "middle", 9, 0, false);
-        svg.text(x + slot * 0.72, top + plotH + 12, "A", "middle", 9, 0, false);
-        svg.text(x + slot / 2, top + plotH + 26, name, "end", 11, -40, false);
+        svg.text(x + slot * 0.28, TOP + plotH + 12, "B", "middle", 9, 0, false);
+        svg.text(x + slot * 0.72, TOP + plotH + 12, "A", "middle", 9, 0, false);
+        svg.text(x + slot / 2, TOP + plotH + 26, name, "end", 11, -40, false);
       }
-      legend(svg, left, height - 16, new String[] {"kept", "moved away (B = before)", "moved in (A = after)"},
+      legend(svg, LEFT, svg.height - 16, new String[] {"kept", "moved away (B = before)", "moved in (A = after)"},
           new String[] {KEPT, LOST, GAINED}, null);
     } else {
       // Many servers: one thin stacked bar each, most keys after first: kept and gained above zero
@@ -237,7 +231,7 @@ final class Charts {
       }
       Arrays.sort(order, Comparator.comparingDouble(i -> -moves.after(i)));
       double step = Svg.niceStep((maxUp + maxDown) * 1.1, 6);
-      Plot p = new Plot(left, top, plotW, plotH, -Math.ceil(maxDown * 1.05 / step) * step,
+      Plot p = new Plot(LEFT, TOP, plotW, plotH, -Math.ceil(maxDown * 1.05 / step) * step,
           Math.max(step, Math.ceil(maxUp * 1.05 / step) * step), false);
       p.axes(svg, Charts::pct, "share of keys");
       double bw = plotW / n;
@@ -252,15 +246,15 @@ final class Charts {
           gained += moves.gained(order[j]) / m;
           lost += moves.lost(order[j]) / m;
         }
-        double x = left + k * bw;
+        double x = LEFT + k * bw;
         double w = Math.max(bw * m, 0.6);
         svg.rect(x, p.y(kept), w, p.y(0) - p.y(kept), KEPT, null);
         svg.rect(x, p.y(kept + gained), w, p.y(kept) - p.y(kept + gained), GAINED, null);
         svg.rect(x, p.y(0), w, p.y(-lost) - p.y(0), LOST, null);
       }
-      svg.line(left, p.y(0), left + plotW, p.y(0), "#333", 1, false);
-      svg.text(left + plotW / 2, top + plotH + 22, n + " servers, most keys after the change first" + binNote(n), "middle", 12, 0, false);
-      legend(svg, left, height - 16, new String[] {"kept", "moved in", "moved away (below zero)"},
+      svg.line(LEFT, p.y(0), LEFT + plotW, p.y(0), "#333", 1, false);
+      svg.text(LEFT + plotW / 2, TOP + plotH + 22, n + " servers, most keys after the change first" + binNote(n), "middle", 12, 0, false);
+      legend(svg, LEFT, svg.height - 16, new String[] {"kept", "moved in", "moved away (below zero)"},
           new String[] {KEPT, GAINED, LOST}, null);
     }
     return svg;
