@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import dev.continuum.Options.Knob;
 
 /**
@@ -286,6 +287,25 @@ public final class Continuum {
    */
   public long memoryBytes() {
     return snapshot.placement.memoryBytes();
+  }
+
+  /**
+   * The exact share of the key-hash space each server receives, arc by arc, for ring placements (the
+   * python-continuum, ketama and twemproxy rings); empty for placements that are not rings (jump,
+   * rendezvous, maglev...), whose shares can only be measured by placing sample keys. The result is a
+   * snapshot of the current placement, indexed like the servers it was built over; a ring without
+   * points (no servers, or none with a point) has no arcs.
+   *
+   * <pre>{@code
+   * KeySpace ks = c.keySpace().orElseThrow();
+   * for (int i = 0; i < ks.servers().size(); i++) {
+   *   System.out.println(ks.servers().get(i).hostPort() + " " + ks.share(i));
+   * }
+   * }</pre>
+   */
+  public Optional<KeySpace> keySpace() {
+    Snapshot s = snapshot;
+    return Optional.ofNullable(s.placement.keySpace(s.servers));
   }
 
   /** The number of servers. */

@@ -30,6 +30,16 @@ abstract class Placement {
    */
   abstract long memoryBytes();
 
+  /**
+   * The exact division of the 32-bit key-hash space among {@code servers} (the array this placement
+   * was built over), or {@code null} when the placement is not a ring looked up by a 32-bit key hash,
+   * and shares can only be sampled. Ring placements return {@link PointRing#keySpace(Server[])} of
+   * the ring that decides their lookups; nothing else should override this.
+   */
+  KeySpace keySpace(Server[] servers) {
+    return null;
+  }
+
   /** The number of distinct servers some key can reach; the largest valid replica count. */
   abstract int reachable();
 

@@ -138,6 +138,38 @@ final class PointRing {
     return lo == n ? 0 : lo;
   }
 
+  /**
+   * The exact arcs of this ring: which server each 32-bit hash goes to, derived from the points and
+   * the lookup rule (strict: hashes in {@code [p(i-1), p(i))} go to point i; otherwise
+   * {@code (p(i-1), p(i)]}; hashes past the last point wrap to point 0). Empty arcs (equal points)
+   * vanish and neighbouring arcs of one owner are merged. Every ring placement answers
+   * {@link Placement#keySpace(Server[])} with this.
+   */
+  KeySpace keySpace(Server[] servers) {
+    int n = points.length;
+    long[] ends = new long[n + 1];
+    int[] arcOwners = new int[n + 1];
+    int arcs = 0;
+    long start = 0;
+    long shift = strict ? 0 : 1;
+    for (int i = 0; i <= n && n > 0; i++) {
+      long end = i < n ? Integer.toUnsignedLong(point(i)) + shift : KeySpace.SIZE;
+      int owner = owners[i < n ? i : 0];
+      if (end <= start) {
+        continue; // a point equal to the previous one takes no hash
+      }
+      if (arcs > 0 && arcOwners[arcs - 1] == owner) {
+        ends[arcs - 1] = end;
+      } else {
+        ends[arcs] = end;
+        arcOwners[arcs] = owner;
+        arcs++;
+      }
+      start = end;
+    }
+    return new KeySpace(servers.clone(), Arrays.copyOf(ends, arcs), Arrays.copyOf(arcOwners, arcs));
+  }
+
   /** The server owning the point that takes {@code hash}, or -1 for an empty ring. */
   int ownerOf(int hash) {
     int i = find(hash);

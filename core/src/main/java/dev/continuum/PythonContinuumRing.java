@@ -71,6 +71,11 @@ final class PythonContinuumRing extends Placement {
   }
 
   @Override
+  KeySpace keySpace(Server[] servers) {
+    return ring.keySpace(servers);
+  }
+
+  @Override
   int reachable() {
     return ring.reachable();
   }

@@ -10,7 +10,25 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "continuum 0.1.0",
     description = "Consistent hashing: resolve keys, check compatibility, plan changes.",
-    subcommands = {ResolveCommand.class, AlgorithmsCommand.class, ConformanceCommand.class, CommandLine.HelpCommand.class})
+    footer = {
+      "",
+      "Servers come from --server HOST:PORT[:WEIGHT], a plain list (--servers FILE: 'host:port [weight] [name]'), "
+          + "libketama's file (--libketama FILE) or a twemproxy configuration (--twemproxy FILE --pool NAME).",
+      "Every planning command prints text, tsv, csv or json (--format) and can draw an SVG chart (--svg FILE).",
+      "",
+      "Examples:",
+      "  continuum resolve --servers examples/servers.txt my-first-key",
+      "  continuum algorithms",
+      "  continuum conformance core/src/test/resources/vectors",
+      "  continuum balance --servers examples/fleet.txt --svg balance.svg",
+      "  continuum plan --servers examples/fleet.txt --to examples/fleet-after.txt",
+      "  continuum plan --twemproxy examples/nutcracker.yml --pool cache \\",
+      "      --add 10.0.1.7:11211:2",
+      "  continuum compare --servers 10,100,1000 --keys 100000",
+      "  continuum help plan"
+    },
+    subcommands = {ResolveCommand.class, AlgorithmsCommand.class, ConformanceCommand.class, BalanceCommand.class,
+      PlanCommand.class, CompareCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   /** Exit code for a usage or input error. */
   static final int USAGE = 2;

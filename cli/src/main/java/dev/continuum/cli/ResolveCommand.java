@@ -40,15 +40,7 @@ final class ResolveCommand implements Callable<Integer> {
 
   @Mixin ServerOptions serverOptions;
 
-  @Option(names = "--algorithm", paramLabel = "NAME", defaultValue = "python-continuum",
-      description = "The placement algorithm or compatibility dialect (see 'continuum algorithms'; default: ${DEFAULT-VALUE}).")
-  String algorithm;
-
-  @Option(names = "--total-dots", paramLabel = "N", description = "python-continuum's totaldots (default 1000).")
-  Integer totalDots;
-
-  @Option(names = "--seed", paramLabel = "N", description = "The hash seed, for algorithms that take one (pymemcache's murmur3 seed).")
-  Long seed;
+  @Mixin AlgorithmOption algorithmOption;
 
   @Option(names = "--keys", paramLabel = "FILE", description = "Read keys from FILE, one per line.")
   Path keysFile;
@@ -66,15 +58,8 @@ final class ResolveCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Continuum.Builder builder = Continuum.builder(Algorithm.byName(algorithm));
-    if (totalDots != null) {
-      builder.totalDots(totalDots);
-    }
-    if (seed != null) {
-      builder.seed(seed);
-    }
-    Continuum continuum = builder.build();
-    continuum.addServers(serverOptions.resolve(err));
+    Fleet fleet = serverOptions.fleetOrExample(err);
+    Continuum continuum = algorithmOption.build(algorithmOption.algorithm(fleet.implied), fleet.servers);
     List<String> all = new ArrayList<>(keys);
     if (keysFile != null) {
       all.addAll(Files.readAllLines(keysFile, StandardCharsets.UTF_8));

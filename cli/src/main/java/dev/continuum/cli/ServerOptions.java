@@ -1,5 +1,6 @@
 package dev.continuum.cli;
 
+import dev.continuum.Algorithm;
 import dev.continuum.Server;
 import dev.continuum.ServerList;
 import java.io.IOException;
@@ -9,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
 
-/** The options every command uses to name its servers. */
+/** The options every command uses to name its servers, in any of the formats a fleet already has. */
 final class ServerOptions {
   /** The seed's example servers, used when no server is given. */
   static final List<Server> EXAMPLE = List.of(
@@ -22,38 +23,85 @@ final class ServerOptions {
   List<String> servers = new ArrayList<>();
 
   @Option(names = "--servers", paramLabel = "FILE",
-      description = "A server list: one 'host:port [capacity] [name]' per line, '#' comments.")
+      description = "A server list: one 'host:port [capacity] [name]' per line, '#' comments, "
+          + "e.g. --servers examples/servers.txt.")
   Path serversFile;
 
   @Option(names = "--name", paramLabel = "HOST:PORT=NAME",
-      description = "Gives the server HOST:PORT a name (twemproxy's server name, pymemcache's node), repeatable.")
+      description = "Gives the server HOST:PORT a name (twemproxy's server name, pymemcache's node), repeatable, "
+          + "e.g. --name 127.0.0.1:22000=alpha.")
   List<String> names = new ArrayList<>();
 
   @Option(names = "--address", paramLabel = "HOST:PORT=IP",
-      description = "Gives the server HOST:PORT its resolved address (spymemcached's default node key host/ip:port), repeatable.")
+      description = "Gives the server HOST:PORT its resolved address (spymemcached's default node key host/ip:port), "
+          + "repeatable, e.g. --address cache-a:11211=10.0.0.5.")
   List<String> addresses = new ArrayList<>();
 
+  @Option(names = "--libketama", paramLabel = "FILE",
+      description = "libketama's server file: 'ip:port<TAB>weight' lines (a third column is ignored, as libketama does); "
+          + "implies --algorithm libmemcached-ketama-weighted, the libketama ring. e.g. --libketama examples/ketama.servers.")
+  Path libketamaFile;
+
+  @Option(names = "--twemproxy", paramLabel = "FILE",
+      description = "A twemproxy (nutcracker) YAML configuration: reads the pool's servers, weights, names, hash and "
+          + "distribution and picks the dialect (hash md5: twemproxy-md5; fnv1a_64 or none: twemproxy). "
+          + "e.g. --twemproxy examples/nutcracker.yml --pool cache.")
+  Path twemproxyFile;
+
+  @Option(names = "--pool", paramLabel = "NAME",
+      description = "The pool of the --twemproxy file (needed when it has several), e.g. --pool cache.")
+  String pool;
+
   /** The servers named by the options, or the example servers (saying so on {@code err}). */
-  List<Server> resolve(PrintWriter err) throws IOException {
-    List<Server> list = new ArrayList<>();
-    if (serversFile != null) {
-      list.addAll(ServerList.read(serversFile));
+  Fleet fleetOrExample(PrintWriter err) throws IOException {
+    if (nothingGiven()) {
+      err.println("continuum: no servers given; using the example servers "
+          + "192.168.0.1:8080, 192.168.0.2:8080, 192.168.0.3:8080 (capacity 2)");
+      return new Fleet(EXAMPLE, null, "the example servers");
     }
+    return fleet();
+  }
+
+  private boolean nothingGiven() {
+    return servers.isEmpty() && names.isEmpty() && addresses.isEmpty() && serversFile == null && libketamaFile == null && twemproxyFile == null;
+  }
+
+  /**
+   * The servers named by the options, with the algorithm their file implies.
+   *
+   * @throws UserException when no server is given or two files are
+   */
+  Fleet fleet() throws IOException {
+    int files = (serversFile != null ? 1 : 0) + (libketamaFile != null ? 1 : 0) + (twemproxyFile != null ? 1 : 0);
+    if (files > 1) {
+      throw new UserException("give one of --servers, --libketama and --twemproxy, not several");
+    }
+    if (pool != null && twemproxyFile == null) {
+      throw new UserException("--pool needs --twemproxy FILE");
+    }
+    if (nothingGiven()) {
+      throw new UserException("no servers given: use --servers FILE, --libketama FILE, --twemproxy FILE or --server HOST:PORT");
+    }
+    Fleet fromFile = twemproxyFile != null ? read(twemproxyFile, Kind.TWEMPROXY, pool)
+        : libketamaFile != null ? read(libketamaFile, Kind.LIBKETAMA, null)
+        : serversFile != null ? read(serversFile, Kind.PLAIN, null)
+        : new Fleet(List.of(), null, "--server");
+    List<Server> list = new ArrayList<>(fromFile.servers);
     for (String s : servers) {
+      Server server;
       try {
-        list.add(Server.parse(s));
+        server = Server.parse(s);
       } catch (IllegalArgumentException e) {
         throw new UserException("--server " + s + ": " + e.getMessage());
       }
+      if (list.contains(server)) {
+        throw new UserException("--server " + s + ": duplicate server " + server.hostPort());
+      }
+      list.add(server);
     }
     attach(list, names, "--name", (s, v) -> s.withName(v));
     attach(list, addresses, "--address", (s, v) -> s.withAddress(v));
-    if (list.isEmpty()) {
-      err.println("continuum: no servers given; using the example servers "
-          + "192.168.0.1:8080, 192.168.0.2:8080, 192.168.0.3:8080 (capacity 2)");
-      list.addAll(EXAMPLE);
-    }
-    return list;
+    return new Fleet(list, fromFile.implied, fromFile.source);
   }
 
   /** Applies each {@code host:port=value} of {@code specs} to the listed server with that host and port. */
@@ -74,6 +122,30 @@ final class ServerOptions {
       } catch (IllegalArgumentException e) {
         throw new UserException(option + " " + spec + ": " + e.getMessage());
       }
+    }
+  }
+
+  /** The kind of file the servers came from, so that a second file ({@code plan --to}) is read alike. */
+  Kind kind() {
+    return twemproxyFile != null ? Kind.TWEMPROXY : libketamaFile != null ? Kind.LIBKETAMA : Kind.PLAIN;
+  }
+
+  enum Kind { PLAIN, LIBKETAMA, TWEMPROXY }
+
+  /** Reads a file of the given kind; for twemproxy, pool {@code pool} (or the only one). */
+  static Fleet read(Path file, Kind kind, String pool) throws IOException {
+    switch (kind) {
+      case TWEMPROXY:
+        TwemproxyConfig config = TwemproxyConfig.read(file, pool);
+        return new Fleet(config.servers, config.algorithm, file + " pool " + config.pool);
+      case LIBKETAMA:
+        return new Fleet(LibketamaFile.read(file), Algorithm.byName("libmemcached-ketama-weighted"), file.toString());
+      default:
+        List<Server> list = ServerList.read(file);
+        if (list.isEmpty()) {
+          throw new ServerList.FormatException(file.toString(), 1, "no servers in the file");
+        }
+        return new Fleet(list, null, file.toString());
     }
   }
 }

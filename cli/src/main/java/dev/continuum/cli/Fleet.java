@@ -1,0 +1,21 @@
+package dev.continuum.cli;
+
+import dev.continuum.Algorithm;
+import dev.continuum.Server;
+import java.util.List;
+
+/**
+ * Servers read from one input, with the algorithm the input implies (a twemproxy pool names its
+ * dialect; a libketama file implies the libketama ring), or null when it implies none.
+ */
+final class Fleet {
+  final List<Server> servers;
+  final Algorithm implied;
+  final String source;
+
+  Fleet(List<Server> servers, Algorithm implied, String source) {
+    this.servers = List.copyOf(servers);
+    this.implied = implied;
+    this.source = source;
+  }
+}

@@ -1,0 +1,233 @@
+package dev.continuum.cli;
+
+import dev.continuum.Algorithm;
+import dev.continuum.Continuum;
+import dev.continuum.Server;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code continuum plan}: what moves when a fleet changes. */
+@Command(
+    name = "plan",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    optionListHeading = "%nOptions:%n",
+    description = {
+      "Prints what a change of the fleet moves: the fraction of keys that change server against the minimum "
+          + "any placement must move (the weights' shift), each server's share before and after with the keys "
+          + "it gains and loses, and the move matrix (from which server to which).",
+      "The change is a second server file (--to) or edits of the first (--add, --remove, --weight). "
+          + "Exact for ring algorithms (the two rings' arcs are compared over the whole hash space); "
+          + "otherwise measured on --keys sample keys, or on your own keys with --keys-file.",
+      "",
+      "Examples:",
+      "  continuum plan --servers examples/fleet.txt --add 10.0.1.7:11211:2",
+      "  continuum plan --servers examples/fleet.txt --remove 10.0.1.2:11211 \\",
+      "      --weight 10.0.1.4:11211=1",
+      "  continuum plan --servers examples/fleet.txt \\",
+      "      --to examples/fleet-after.txt --svg plan.svg",
+      "  continuum plan --twemproxy examples/nutcracker.yml --pool cache \\",
+      "      --add 10.0.1.7:11211:1 --keys-file keys.txt --format json"
+    })
+final class PlanCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin ServerOptions serverOptions;
+  @Mixin AlgorithmOption algorithmOption;
+
+  @Option(names = "--to", paramLabel = "FILE",
+      description = "The fleet after the change, in the same format as the first file (for --twemproxy, the same pool), "
+          + "e.g. --to examples/fleet-after.txt.")
+  Path to;
+
+  @Option(names = "--add", paramLabel = "HOST:PORT[:WEIGHT]",
+      description = "Add a server (repeatable), e.g. --add 10.0.1.7:11211:2.")
+  List<String> add = new ArrayList<>();
+
+  @Option(names = "--remove", paramLabel = "HOST:PORT",
+      description = "Remove a server (repeatable), e.g. --remove 10.0.1.2:11211.")
+  List<String> remove = new ArrayList<>();
+
+  @Option(names = "--weight", paramLabel = "HOST:PORT=W",
+      description = "Change a server's weight (repeatable), e.g. --weight 10.0.1.4:11211=1.")
+  List<String> weight = new ArrayList<>();
+
+  @Mixin SampleOptions sampling;
+
+
+
+  @Mixin OutputOptions output;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter out = spec.commandLine().getOut();
+    Fleet before = serverOptions.fleet();
+    Fleet after = after(before);
+    Algorithm algorithmBefore = algorithmOption.algorithm(before.implied);
+    Algorithm algorithmAfter = algorithmOption.algorithm(after.implied);
+    Continuum a = algorithmOption.build(algorithmBefore, before.servers);
+    Continuum b = algorithmOption.build(algorithmAfter, after.servers);
+    Keys sampleKeys = sampling.keys();
+    Measure.Moves moves;
+    try (Progress p = Progress.start(spec.commandLine().getErr(), "placing keys", sampleKeys.count())) {
+      moves = Measure.moves(a, b, sampleKeys, sampling.forceCounting(), p);
+    }
+    List<Server> all = moves.servers;
+    int n = all.size();
+    double[] idealBefore = idealOver(all, before.servers, algorithmBefore.supportsWeights());
+    double[] idealAfter = idealOver(all, after.servers, algorithmAfter.supportsWeights());
+    double[] shareBefore = new double[n];
+    double[] shareAfter = new double[n];
+    for (int i = 0; i < n; i++) {
+      shareBefore[i] = moves.before(i);
+      shareAfter[i] = moves.after(i);
+    }
+    double moved = moves.moved();
+    double minimum = Measure.minimumMove(idealBefore, idealAfter);
+    double minimumActual = Measure.minimumMove(shareBefore, shareAfter);
+    String algo = algorithmBefore == algorithmAfter ? algorithmBefore.cliName()
+        : algorithmBefore.cliName() + " -> " + algorithmAfter.cliName();
+    String basis = moves.exact() ? "exact: from the arcs of both rings" : moves.keys.description;
+    Report r = new Report(String.format("plan: %,d -> %,d servers (%s), algorithm %s",
+        before.servers.size(), after.servers.size(), describeChange(), algo));
+    r.put("algorithm", "algorithm", Report.Kind.TEXT, algo)
+        .put("basis", "movement", Report.Kind.TEXT, basis)
+        .put("moved", "keys moved", Report.Kind.FRACTION, moved)
+        .put("minimum", "minimum possible (by weights)", Report.Kind.FRACTION, minimum)
+        .put("moved_over_minimum", "moved / minimum", Report.Kind.RATIO, minimum > 0 ? moved / minimum : Double.NaN)
+        .put("minimum_for_these_shares", "minimum for the actual shares", Report.Kind.FRACTION, minimumActual);
+    boolean counted = !moves.exact();
+    List<String> cols = new ArrayList<>(List.of("server", "weight before", "weight after", "share before", "share after",
+        "ideal after", "gained", "lost"));
+    List<Report.Kind> kinds = new ArrayList<>(List.of(Report.Kind.TEXT, Report.Kind.INT, Report.Kind.INT,
+        Report.Kind.FRACTION, Report.Kind.FRACTION, Report.Kind.FRACTION, Report.Kind.FRACTION, Report.Kind.FRACTION));
+    if (counted) {
+      cols.addAll(List.of("keys gained", "keys lost"));
+      kinds.addAll(List.of(Report.Kind.INT, Report.Kind.INT));
+    }
+    Report.Table t = r.table("servers", cols.toArray(new String[0]), kinds.toArray(new Report.Kind[0]));
+    Map<Server, Integer> indexBefore = Measure.indexOf(before.servers);
+    Map<Server, Integer> indexAfter = Measure.indexOf(after.servers);
+    for (int i = 0; i < n; i++) {
+      Server s = all.get(i);
+      List<Object> row = new ArrayList<>(java.util.Arrays.asList(s.hostPort(), weightIn(indexBefore, before.servers, s),
+          weightIn(indexAfter, after.servers, s), shareBefore[i], shareAfter[i], idealAfter[i], moves.gained(i), moves.lost(i)));
+      if (counted) {
+        row.add(moves.gainedAmount(i));
+        row.add(moves.lostAmount(i));
+      }
+      t.row(row.toArray());
+    }
+    Report.Table m = r.table("moves", counted ? new String[] {"from", "to", "share", "keys"} : new String[] {"from", "to", "share"},
+        counted ? new Report.Kind[] {Report.Kind.TEXT, Report.Kind.TEXT, Report.Kind.FRACTION, Report.Kind.INT}
+            : new Report.Kind[] {Report.Kind.TEXT, Report.Kind.TEXT, Report.Kind.FRACTION});
+    m.textLimit = 25;
+    List<Map.Entry<Long, long[]>> pairs = new ArrayList<>(moves.pairs.entrySet());
+    pairs.sort(Comparator.comparingLong((Map.Entry<Long, long[]> e) -> -e.getValue()[0]).thenComparing(Map.Entry::getKey));
+    for (Map.Entry<Long, long[]> e : pairs) {
+      String from = all.get((int) (e.getKey() >>> 32)).hostPort();
+      String to = all.get((int) (long) e.getKey()).hostPort();
+      long amount = e.getValue()[0];
+      m.row(counted ? new Object[] {from, to, moves.fraction(amount), amount} : new Object[] {from, to, moves.fraction(amount)});
+    }
+    r.print(out, output.format);
+    output.writeSvg(Charts.plan(moves,
+        String.format("Keys per server before and after the change (%s)", algo),
+        String.format("%s of keys move; the minimum possible is %s; %s", Report.percent(moved), Report.percent(minimum), basis)));
+    return 0;
+  }
+
+  private String describeChange() {
+    if (to != null) {
+      return "to " + to;
+    }
+    List<String> parts = new ArrayList<>();
+    add.forEach(s -> parts.add("+" + s));
+    remove.forEach(s -> parts.add("-" + s));
+    weight.forEach(s -> parts.add(s));
+    return String.join(" ", parts);
+  }
+
+  /** The server's weight in {@code servers}, or null when it is not there. */
+  private static Integer weightIn(Map<Server, Integer> index, List<Server> servers, Server s) {
+    Integer i = index.get(s);
+    return i == null ? null : servers.get(i).capacity();
+  }
+
+  private static double[] idealOver(List<Server> all, List<Server> present, boolean weighted) {
+    double[] ideal = Measure.ideal(present, weighted);
+    Map<Server, Integer> index = Measure.indexOf(all);
+    double[] out = new double[all.size()];
+    for (int i = 0; i < present.size(); i++) {
+      out[index.get(present.get(i))] = ideal[i];
+    }
+    return out;
+  }
+
+  private Fleet after(Fleet before) throws IOException {
+    boolean edits = !add.isEmpty() || !remove.isEmpty() || !weight.isEmpty();
+    if (to != null && edits) {
+      throw new UserException("give either --to FILE or --add/--remove/--weight, not both");
+    }
+    if (to != null) {
+      return ServerOptions.read(to, serverOptions.kind(), serverOptions.pool);
+    }
+    if (!edits) {
+      throw new UserException("nothing to plan: give --to FILE, or --add, --remove or --weight");
+    }
+    List<Server> list = new ArrayList<>(before.servers);
+    for (String s : remove) {
+      Server server = parse("--remove", s);
+      if (!list.remove(server)) {
+        throw new UserException("--remove " + s + ": no such server in " + before.source);
+      }
+    }
+    for (String s : add) {
+      Server server = parse("--add", s);
+      if (list.contains(server)) {
+        throw new UserException("--add " + s + ": " + server.hostPort() + " is already in the fleet");
+      }
+      list.add(server);
+    }
+    for (String s : weight) {
+      int eq = s.lastIndexOf('=');
+      if (eq < 0) {
+        throw new UserException("--weight " + s + ": expected HOST:PORT=WEIGHT");
+      }
+      Server server = parse("--weight", s.substring(0, eq));
+      int i = list.indexOf(server);
+      if (i < 0) {
+        throw new UserException("--weight " + s + ": no such server in the fleet");
+      }
+      try {
+        list.set(i, list.get(i).withCapacity(Integer.parseInt(s.substring(eq + 1).strip())));
+      } catch (NumberFormatException e) {
+        throw new UserException("--weight " + s + ": the weight is not a number");
+      } catch (IllegalArgumentException e) {
+        throw new UserException("--weight " + s + ": " + e.getMessage());
+      }
+    }
+    if (list.isEmpty()) {
+      throw new UserException("the change leaves no server");
+    }
+    return new Fleet(list, before.implied, before.source + " changed");
+  }
+
+  private static Server parse(String option, String spec) {
+    try {
+      return Server.parse(spec);
+    } catch (IllegalArgumentException e) {
+      throw new UserException(option + " " + spec + ": " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,31 @@
+package dev.continuum.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
+
+class HelpTest {
+  /** Every option of every planning command is in its --help, with an example ("e.g.") of its use. */
+  @Test
+  void everySubcommandHelpExplainsEveryOptionWithAnExample() {
+    CommandLine root = new CommandLine(new Main());
+    for (String name : List.of("balance", "plan", "compare")) {
+      CommandLine sub = root.getSubcommands().get(name);
+      Cli help = Cli.run(name, "--help");
+      assertThat(help.code).isZero();
+      assertThat(help.out).contains("Examples:").contains("continuum " + name);
+      for (OptionSpec o : sub.getCommandSpec().options()) {
+        if (o.usageHelp() || o.versionHelp()) {
+          continue;
+        }
+        assertThat(help.out).as(name + " " + o.longestName()).contains(o.longestName());
+        assertThat(String.join(" ", o.description())).as(name + " " + o.longestName()).contains("e.g. " + o.longestName());
+      }
+    }
+    Cli top = Cli.run("--help");
+    assertThat(top.out).contains("balance").contains("plan").contains("compare");
+  }
+}

@@ -1,0 +1,89 @@
+package dev.continuum;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The exact division of the 32-bit key-hash space among the servers of a ring placement: which
+ * server each hash value goes to, as a list of arcs, without sampling a single key.
+ *
+ * <p>The hash space is {@code [0, 2^32)}. The arcs are contiguous, in ascending order, cover the
+ * whole space when any server holds a point, and adjacent arcs have different owners. A server's
+ * share of the hash space equals its share of keys when key hashes are uniform (md5 is; a weak key
+ * hash on similar keys may not be).
+ *
+ * <p>Obtained from {@link Continuum#keySpace()}; immutable, a snapshot of the placement at that time.
+ */
+public final class KeySpace {
+  /** The number of hash values: {@code 2^32}. */
+  public static final long SIZE = 1L << 32;
+
+  private final List<Server> servers;
+  /** {@code ends[i]} is the exclusive end of arc i; arc i starts at {@code ends[i-1]} (0 for i = 0). */
+  private final long[] ends;
+  private final int[] owners;
+  private final long[] owned;
+
+  KeySpace(Server[] servers, long[] ends, int[] owners) {
+    this.servers = List.of(servers);
+    this.ends = ends;
+    this.owners = owners;
+    this.owned = new long[servers.length];
+    for (int i = 0; i < ends.length; i++) {
+      owned[owners[i]] += ends[i] - arcStart(i);
+    }
+  }
+
+  /** The servers, indexed as {@link #arcOwner(int)} and {@link #owned(int)} index them. */
+  public List<Server> servers() {
+    return servers;
+  }
+
+  /** The number of arcs (0 when no server holds a point). */
+  public int arcs() {
+    return ends.length;
+  }
+
+  /** The first hash value of arc {@code i}. */
+  public long arcStart(int i) {
+    return i == 0 ? 0 : ends[i - 1];
+  }
+
+  /** One past the last hash value of arc {@code i}; the last arc ends at {@link #SIZE}. */
+  public long arcEnd(int i) {
+    return ends[i];
+  }
+
+  /** The index in {@link #servers()} of the server every hash of arc {@code i} goes to. */
+  public int arcOwner(int i) {
+    return owners[i];
+  }
+
+  /** The number of hash values that go to server {@code server} (an index in {@link #servers()}). */
+  public long owned(int server) {
+    return owned[server];
+  }
+
+  /** The fraction of the hash space that goes to server {@code server}, in {@code [0, 1]}. */
+  public double share(int server) {
+    return owned[server] / (double) SIZE;
+  }
+
+  /** The index of the server hash value {@code hash} goes to, or -1 when there are no arcs. */
+  public int ownerOf(long hash) {
+    if (hash < 0 || hash >= SIZE) {
+      throw new IllegalArgumentException("hash must be in [0, 2^32), got " + hash);
+    }
+    if (ends.length == 0) {
+      return -1;
+    }
+    int i = Arrays.binarySearch(ends, hash);
+    // An exact match is the end of arc i, so the hash starts arc i + 1.
+    return owners[i >= 0 ? i + 1 : -i - 1];
+  }
+
+  @Override
+  public String toString() {
+    return "KeySpace[" + ends.length + " arcs, " + servers.size() + " servers]";
+  }
+}
