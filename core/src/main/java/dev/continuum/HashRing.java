@@ -80,6 +80,11 @@ final class HashRing extends Placement {
   }
 
   @Override
+  KeySpace keySpace(Server[] servers) {
+    return ring.keySpace(servers);
+  }
+
+  @Override
   int reachable() {
     return ring.reachable();
   }

@@ -271,6 +271,11 @@ final class KetamaRing extends Placement {
   }
 
   @Override
+  KeySpace keySpace(Server[] servers) {
+    return ring.keySpace(servers);
+  }
+
+  @Override
   int reachable() {
     return single ? 1 : ring.reachable();
   }

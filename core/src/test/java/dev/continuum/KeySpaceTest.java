@@ -133,7 +133,9 @@ class KeySpaceTest {
       Continuum c;
       try {
         c = new Continuum(a);
-        c.addServers(servers);
+        for (Server s : servers) {
+          c.addServer(a.supportsWeights() ? s : s.withCapacity(1));
+        }
       } catch (UnsupportedOperationException notImplementedYet) {
         continue;
       }
