@@ -8,7 +8,8 @@ final class Options {
   /** The names of the knobs, as the builder reports them. */
   enum Knob {
     TOTAL_DOTS("totalDots"),
-    SEED("seed");
+    SEED("seed"),
+    DUPLICATE_SERVERS("allowDuplicateServers");
 
     final String label;
 
@@ -21,6 +22,8 @@ final class Options {
   int totalDots = 1000;
   /** The hash seed (pymemcache's murmur3 seed; the secret seed of continuum's own algorithms). */
   long seed;
+  /** Accept equal servers (same host and port) in the list, as libmemcached and spymemcached do. */
+  boolean duplicateServers;
 
   static Options defaults() {
     return new Options();
@@ -30,6 +33,7 @@ final class Options {
     Options o = new Options();
     o.totalDots = totalDots;
     o.seed = seed;
+    o.duplicateServers = duplicateServers;
     return o;
   }
 }
