@@ -19,6 +19,7 @@ import net.spy.memcached.ConnectionFactory;
 import net.spy.memcached.ConnectionFactoryBuilder;
 import net.spy.memcached.FailureMode;
 import net.spy.memcached.MemcachedClient;
+import net.spy.memcached.MemcachedNode;
 
 /** spymemcached clients for the live tests, and bulk writes and reads over them. */
 final class LiveClients {
@@ -53,12 +54,45 @@ final class LiveClients {
     return client(settings().build(), List.of(new InetSocketAddress("127.0.0.1", port)));
   }
 
+  /**
+   * A connected client. Waits (at most 10 s) until every node is connected: under Redistribute,
+   * spymemcached sends an operation whose node is not connected yet to the next node of the
+   * sequence, so writes issued right after construction could land off their server.
+   */
   static MemcachedClient client(ConnectionFactory factory, List<InetSocketAddress> addresses) {
+    MemcachedClient client;
     try {
-      return new MemcachedClient(factory, addresses);
+      client = new MemcachedClient(factory, addresses);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    awaitConnected(client);
+    return client;
+  }
+
+  static void awaitConnected(MemcachedClient client) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!allActive(client)) {
+      if (System.nanoTime() > deadline) {
+        client.shutdown();
+        throw new AssertionError("client not connected to every node after 10 s");
+      }
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+  }
+
+  static boolean allActive(MemcachedClient client) {
+    for (MemcachedNode n : client.getNodeLocator().getAll()) {
+      if (!n.isActive()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   static List<InetSocketAddress> addresses(List<LocalMemcached> servers) {
