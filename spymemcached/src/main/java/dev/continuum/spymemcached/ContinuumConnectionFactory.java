@@ -49,10 +49,7 @@ public final class ContinuumConnectionFactory implements ConnectionFactory {
     this.base = Objects.requireNonNull(base, "base");
     this.config = Objects.requireNonNull(config, "config");
     this.weights = Map.copyOf(Objects.requireNonNull(weights, "weights"));
-    Algorithm algorithm = config.build().algorithm();
-    if (!this.weights.isEmpty() && !algorithm.supportsWeights()) {
-      throw new IllegalArgumentException("algorithm " + algorithm.cliName() + " does not support weights");
-    }
+    ContinuumNodeLocator.checkWeights(config, this.weights); // fail at configuration, not at connect
   }
 
   /** {@code base} with keys placed by {@code algorithm} (default options, capacity 1 everywhere). */

@@ -82,11 +82,16 @@ public final class ContinuumNodeLocator implements NodeLocator {
     this.config = Objects.requireNonNull(config, "config").autogenerate(true);
     this.weights = Map.copyOf(Objects.requireNonNull(weights, "weights"));
     this.readOnly = false;
+    checkWeights(config, this.weights);
+    this.state = build(Objects.requireNonNull(nodes, "nodes"));
+  }
+
+  /** Weights only for an algorithm that has them (the values themselves are checked by Server). */
+  static void checkWeights(Continuum.Builder config, Map<String, Integer> weights) {
     Algorithm algorithm = config.build().algorithm();
-    if (!this.weights.isEmpty() && !algorithm.supportsWeights()) {
+    if (!weights.isEmpty() && !algorithm.supportsWeights()) {
       throw new IllegalArgumentException("algorithm " + algorithm.cliName() + " does not support weights");
     }
-    this.state = build(Objects.requireNonNull(nodes, "nodes"));
   }
 
   /** A read-only copy: same placement, read-only nodes. */

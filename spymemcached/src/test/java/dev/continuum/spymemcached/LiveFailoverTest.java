@@ -38,19 +38,18 @@ import org.junit.jupiter.api.Test;
  */
 class LiveFailoverTest {
   private static final int KEYS = 100_000;
-  private final List<AutoCloseable> started = new ArrayList<>();
+  private final Started started = new Started();
 
   @AfterEach
   void stopEverything() {
-    LocalProcess.closeAll(started);
+    started.close();
   }
 
   @Test
   void killedServerCostsOnlyItsKeysAndServesThemAgainWhenBack() throws Exception {
-    List<LocalMemcached> servers = LocalProcess.memcached(10);
-    started.addAll(servers);
+    List<LocalMemcached> servers = started.memcached(10);
     MemcachedClient client = continuum(servers, Algorithm.SPYMEMCACHED);
-    started.add(0, client::shutdown);
+    started.client(client);
     List<String> keys = keys("fo:", KEYS);
     setAll(client, keys);
 

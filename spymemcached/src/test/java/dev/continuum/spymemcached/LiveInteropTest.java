@@ -48,22 +48,11 @@ class LiveInteropTest {
 
   @TempDir
   Path dir;
-  private final List<AutoCloseable> started = new ArrayList<>();
+  private final Started started = new Started();
 
   @AfterEach
   void stopEverything() {
-    LocalProcess.closeAll(started);
-  }
-
-  private MemcachedClient started(MemcachedClient client) {
-    started.add(0, client::shutdown);
-    return client;
-  }
-
-  private List<LocalMemcached> memcached(int n) {
-    List<LocalMemcached> servers = LocalProcess.memcached(n);
-    started.addAll(servers);
-    return servers;
+    started.close();
   }
 
   @Test
@@ -81,16 +70,15 @@ class LiveInteropTest {
    * {@code ip:port} nodes of equal weight is the very same as twemproxy's (spec section 6).
    */
   private void nutcrackerRoundTrip(String hash, Algorithm dialect, Algorithm control) {
-    List<LocalMemcached> servers = memcached(5);
-    LocalProcess proxy = LocalProcess.nutcracker(servers, hash, dir);
-    started.add(proxy);
-    MemcachedClient viaProxy = started(single(proxy.port));
-    MemcachedClient java = started(continuum(servers, dialect));
+    List<LocalMemcached> servers = started.memcached(5);
+    LocalProcess proxy = started.process(LocalProcess.nutcracker(servers, hash, dir));
+    MemcachedClient viaProxy = started.client(single(proxy.port));
+    MemcachedClient java = started.client(continuum(servers, dialect));
 
     List<String> byProxy = keys("via-nutcracker:", KEYS);
     setAll(viaProxy, byProxy);
     int javaHits = hits(java, byProxy);
-    int controlHits = hits(started(continuum(servers, control)), byProxy);
+    int controlHits = hits(started.client(continuum(servers, control)), byProxy);
     List<String> byJava = keys("via-java:", KEYS);
     setAll(java, byJava);
     int proxyHits = hits(viaProxy, byJava);
@@ -105,12 +93,12 @@ class LiveInteropTest {
 
   @Test
   void pymemcacheHashClientAndThePymemcacheDialect() {
-    List<LocalMemcached> servers = memcached(5);
-    MemcachedClient java = started(continuum(servers, Algorithm.PYMEMCACHE));
+    List<LocalMemcached> servers = started.memcached(5);
+    MemcachedClient java = started.client(continuum(servers, Algorithm.PYMEMCACHE));
 
     python(servers, "write", "by-python:");
     int javaHits = hits(java, keys("by-python:", KEYS));
-    int controlHits = hits(started(continuum(servers, Algorithm.TWEMPROXY_MD5)), keys("by-python:", KEYS));
+    int controlHits = hits(started.client(continuum(servers, Algorithm.TWEMPROXY_MD5)), keys("by-python:", KEYS));
     setAll(java, keys("by-java:", KEYS));
     int pythonHits = Integer.parseInt(python(servers, "read", "by-java:"));
     System.out.printf("interop pymemcache HashClient -> Java pymemcache: %d of %d hits; Java -> pymemcache: %d of %d"

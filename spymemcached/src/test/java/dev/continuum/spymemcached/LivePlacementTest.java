@@ -21,46 +21,41 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** Against 10 real memcached servers: where keys land, and what scale-out costs. */
 class LivePlacementTest {
   private static final int KEYS = 100_000;
-  private final List<AutoCloseable> started = new ArrayList<>();
+  private final Started started = new Started();
 
   @AfterEach
   void stopEverything() {
-    LocalProcess.closeAll(started);
-  }
-
-  private MemcachedClient started(MemcachedClient client) {
-    started.add(0, client::shutdown); // clients stop before the servers
-    return client;
-  }
-
-  private List<LocalMemcached> memcached(int n) {
-    List<LocalMemcached> servers = LocalProcess.memcached(n);
-    started.addAll(servers);
-    return servers;
+    started.close();
   }
 
   @ParameterizedTest
   @EnumSource(names = {"SPYMEMCACHED", "PYTHON_CONTINUUM"})
   void everyKeyIsOnTheServerResolveNames(Algorithm algorithm) {
-    List<LocalMemcached> servers = memcached(10);
-    MemcachedClient client = started(continuum(servers, algorithm));
+    List<LocalMemcached> servers = started.memcached(10);
+    MemcachedClient client = started.client(continuum(servers, algorithm));
     List<String> keys = keys("placed:", KEYS);
     setAll(client, keys);
 
     Continuum reference = new Continuum(algorithm);
-    Map<Integer, LocalMemcached> byPort = new HashMap<>();
     for (LocalMemcached m : servers) {
       reference.addServer("127.0.0.1", m.port());
-      byPort.put(m.port(), m);
     }
+    // metadump is a crawl of the LRUs, best effort: an item moving between LRU segments at that
+    // moment can be skipped (1 key in 100,000 seen once). Up to three dumps, merged.
     Map<String, Integer> holder = new HashMap<>();
     int duplicates = 0;
-    for (LocalMemcached m : servers) {
-      for (String k : m.keys()) {
-        if (holder.put(k, m.port()) != null) {
-          duplicates++;
+    int dumps = 0;
+    while (dumps < 3 && holder.size() < KEYS) {
+      dumps++;
+      Map<String, Integer> dump = new HashMap<>();
+      for (LocalMemcached m : servers) {
+        for (String k : m.keys()) {
+          if (dump.put(k, m.port()) != null) {
+            duplicates++;
+          }
         }
       }
+      holder.putAll(dump);
     }
     int onNamedServer = 0;
     int elsewhere = 0;
@@ -76,8 +71,8 @@ class LivePlacementTest {
       }
     }
     System.out.printf("placement on the wire (%s, 10 memcached, %d keys): on the server resolve names %d,"
-        + " elsewhere %d, missing %d, on two servers %d%n",
-        algorithm.cliName(), KEYS, onNamedServer, elsewhere, missing, duplicates);
+        + " elsewhere %d, missing %d, on two servers %d (metadump rounds %d)%n",
+        algorithm.cliName(), KEYS, onNamedServer, elsewhere, missing, duplicates, dumps);
     assertThat(onNamedServer).isEqualTo(KEYS);
     assertThat(holder).hasSize(KEYS);
     assertThat(duplicates).isZero();
@@ -93,13 +88,13 @@ class LivePlacementTest {
   @ParameterizedTest
   @EnumSource(names = {"SPYMEMCACHED", "TWEMPROXY_MD5", "PYMEMCACHE"})
   void anEleventhServerKeepsAtLeastNinetyPercentOfKeys(Algorithm algorithm) {
-    List<LocalMemcached> servers = memcached(10);
+    List<LocalMemcached> servers = started.memcached(10);
     List<String> keys = keys("scale:", KEYS);
-    MemcachedClient ten = started(continuum(servers, algorithm));
+    MemcachedClient ten = started.client(continuum(servers, algorithm));
     setAll(ten, keys);
     List<LocalMemcached> eleven = new ArrayList<>(servers);
-    eleven.addAll(memcached(1));
-    MemcachedClient client = started(continuum(eleven, algorithm));
+    eleven.addAll(started.memcached(1));
+    MemcachedClient client = started.client(continuum(eleven, algorithm));
     int hits = hits(client, keys);
     int predictedMoves = moves(algorithm, servers, eleven, keys);
     System.out.printf("scale-out 10 -> 11 servers (%s, %d keys): hits %d (%.2f%%), misses %d (moved keys,"
