@@ -117,19 +117,34 @@ public final class ContinuumNodeLocator implements NodeLocator {
     Continuum continuum = config.build();
     Map<Server, MemcachedNode> table = new HashMap<>();
     List<Server> servers = new ArrayList<>(nodes.size());
-    int reachable = 0;
     for (MemcachedNode node : nodes) {
       Server server = serverOf(Objects.requireNonNull(node, "node"));
       if (table.putIfAbsent(server, node) != null) {
         throw new IllegalArgumentException("memcached node listed twice: " + server.hostPort());
       }
       servers.add(server);
-      if (server.capacity() > 0 || !continuum.algorithm().supportsWeights()) {
-        reachable++;
-      }
     }
     continuum.addServers(servers);
-    return new State(continuum, Map.copyOf(table), List.copyOf(nodes), reachable);
+    return new State(continuum, Map.copyOf(table), List.copyOf(nodes), reachable(continuum));
+  }
+
+  /**
+   * How many servers can take keys. Whether a server of capacity 0 can depends on the algorithm
+   * (rings give it no points, pymemcache's rendezvous ignores weights), so ask the placement: the
+   * longest replica list it accepts. Once per update; usually the first try.
+   */
+  private static int reachable(Continuum continuum) {
+    for (int n = continuum.size(); n > 0; n--) {
+      try {
+        continuum.resolve("", n);
+        return n;
+      } catch (IllegalArgumentException fewerCanTakeKeys) {
+        // try one fewer
+      } catch (IllegalStateException noneCanTakeKeys) {
+        return 0;
+      }
+    }
+    return 0;
   }
 
   private Server serverOf(MemcachedNode node) {

@@ -166,6 +166,52 @@ class ContinuumNodeLocatorTest {
   }
 
   @Test
+  void aZeroWeightNodeIsNeitherPrimaryNorInTheSequence() {
+    // (pymemcache's rendezvous has no weights: there a capacity-0 node still takes keys)
+    for (Algorithm algorithm : List.of(Algorithm.SPYMEMCACHED_WEIGHTED, Algorithm.PYTHON_CONTINUUM)) {
+      List<MemcachedNode> nodes = loopback(4, 11211);
+      ContinuumNodeLocator locator = new ContinuumNodeLocator(nodes, Continuum.builder(algorithm),
+          Map.of("127.0.0.1:11212", 0));
+      for (int i = 0; i < 2_000; i++) {
+        assertThat(locator.getPrimary(key(i))).isNotSameAs(nodes.get(1));
+        List<MemcachedNode> sequence = new ArrayList<>();
+        locator.getSequence(key(i)).forEachRemaining(sequence::add);
+        assertThat(sequence).as(algorithm.cliName()).hasSize(2).doesNotContain(nodes.get(1), locator.getPrimary(key(i)));
+      }
+    }
+  }
+
+  /** Readers run while the node list changes: every answer is a node of the old or the new list. */
+  @Test
+  void readersNeverSeeAHalfUpdatedLocator() throws InterruptedException {
+    List<MemcachedNode> nodes = loopback(10, 11211);
+    List<MemcachedNode> fewer = nodes.subList(0, 7);
+    ContinuumNodeLocator locator = new ContinuumNodeLocator(nodes);
+    java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+    java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+    Thread reader = new Thread(() -> {
+      try {
+        for (int i = 0; !stop.get() && i < 5_000_000; i++) {
+          MemcachedNode primary = locator.getPrimary(key(i));
+          assertThat(nodes).contains(primary);
+          if (i % 64 == 0) {
+            locator.getSequence(key(i)).forEachRemaining(n -> assertThat(n).isNotNull().isNotSameAs(primary));
+          }
+        }
+      } catch (Throwable t) {
+        failure.set(t);
+      }
+    });
+    reader.start();
+    for (int round = 0; round < 500; round++) {
+      locator.updateLocator(round % 2 == 0 ? fewer : nodes);
+    }
+    stop.set(true);
+    reader.join(30_000);
+    assertThat(failure.get()).isNull();
+  }
+
+  @Test
   void badInputIsRejectedAndARejectedUpdateChangesNothing() {
     List<MemcachedNode> nodes = loopback(3, 11211);
     assertThatThrownBy(() -> new ContinuumNodeLocator(nodes, Continuum.builder(Algorithm.SPYMEMCACHED),
