@@ -8,6 +8,7 @@ import java.net.SocketAddress;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -101,7 +102,7 @@ public final class ContinuumNodeLocator implements NodeLocator {
     this.readOnly = true;
     State s = source.state;
     Map<Server, MemcachedNode> nodes = new HashMap<>();
-    Map<MemcachedNode, MemcachedNode> copies = new HashMap<>();
+    Map<MemcachedNode, MemcachedNode> copies = new IdentityHashMap<>();
     for (MemcachedNode n : s.all) {
       copies.put(n, new MemcachedNodeROImpl(n));
     }
