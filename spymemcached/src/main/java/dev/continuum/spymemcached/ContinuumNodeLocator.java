@@ -1,0 +1,252 @@
+package dev.continuum.spymemcached;
+
+import dev.continuum.Algorithm;
+import dev.continuum.Continuum;
+import dev.continuum.Server;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import net.spy.memcached.MemcachedNode;
+import net.spy.memcached.MemcachedNodeROImpl;
+import net.spy.memcached.NodeLocator;
+
+/**
+ * A spymemcached {@link NodeLocator} that places keys with a continuum {@link Algorithm}.
+ *
+ * <p>Each {@link MemcachedNode} becomes a continuum {@link Server} named by its socket address: the
+ * host string as given ({@link InetSocketAddress#getHostString()}, never a reverse lookup), the port,
+ * the resolved IP as {@link Server#address()} (spymemcached's own node key uses it) and the capacity
+ * from the optional weights map (keys {@code host:port}, default 1).
+ *
+ * <p>The default algorithm is {@link Algorithm#SPYMEMCACHED}: it places every key exactly where
+ * spymemcached's own {@code KetamaNodeLocator} with {@code KETAMA_HASH} does, so switching a running
+ * client to this locator keeps the cache warm. Pass another algorithm to share keys with other clients
+ * ({@code twemproxy}, {@code pymemcache}, ...) or to use weights.
+ *
+ * <h2>Threads</h2>
+ * Lookups never block: the placement and the node table are one immutable state published through a
+ * volatile field; {@link #updateLocator} builds the next state aside. A {@link Continuum} inside a
+ * published state is never changed again, which is also why read-only copies can share it.
+ */
+public final class ContinuumNodeLocator implements NodeLocator {
+  /** A placement and the nodes it places on, published together. */
+  private static final class State {
+    final Continuum continuum;
+    final Map<Server, MemcachedNode> nodes;
+    final List<MemcachedNode> all;
+    /** How many servers can take keys: the longest replica order {@code resolve(key, n)} gives. */
+    final int reachable;
+
+    State(Continuum continuum, Map<Server, MemcachedNode> nodes, List<MemcachedNode> all, int reachable) {
+      this.continuum = continuum;
+      this.nodes = nodes;
+      this.all = all;
+      this.reachable = reachable;
+    }
+  }
+
+  private final Continuum.Builder config;
+  private final Map<String, Integer> weights;
+  private final boolean readOnly;
+  private final Object writeLock = new Object();
+  private volatile State state;
+
+  /** Places keys as spymemcached's {@code KetamaNodeLocator} with {@code KETAMA_HASH} does. */
+  public ContinuumNodeLocator(List<MemcachedNode> nodes) {
+    this(nodes, Algorithm.SPYMEMCACHED);
+  }
+
+  /** Places keys with {@code algorithm} and its default options, every node with capacity 1. */
+  public ContinuumNodeLocator(List<MemcachedNode> nodes, Algorithm algorithm) {
+    this(nodes, Continuum.builder(algorithm), Map.of());
+  }
+
+  /**
+   * Places keys with the algorithm and options of {@code config} (used again on every
+   * {@link #updateLocator}; changes take effect at once regardless of its autogenerate setting),
+   * weighting nodes by {@code weights}.
+   *
+   * @param weights capacity by {@code host:port} (the host as given to spymemcached); nodes not
+   *     listed get 1
+   * @throws IllegalArgumentException if weights are given for an algorithm without weights, a weight
+   *     is invalid, a node is listed twice or its address is not an {@link InetSocketAddress}
+   */
+  public ContinuumNodeLocator(List<MemcachedNode> nodes, Continuum.Builder config, Map<String, Integer> weights) {
+    this.config = Objects.requireNonNull(config, "config").autogenerate(true);
+    this.weights = Map.copyOf(Objects.requireNonNull(weights, "weights"));
+    this.readOnly = false;
+    checkWeights(config, this.weights);
+    this.state = build(Objects.requireNonNull(nodes, "nodes"));
+  }
+
+  /** Weights only for an algorithm that has them (the values themselves are checked by Server). */
+  static void checkWeights(Continuum.Builder config, Map<String, Integer> weights) {
+    Algorithm algorithm = config.build().algorithm();
+    if (!weights.isEmpty() && !algorithm.supportsWeights()) {
+      throw new IllegalArgumentException("algorithm " + algorithm.cliName() + " does not support weights");
+    }
+  }
+
+  /** A read-only copy: same placement, read-only nodes. */
+  private ContinuumNodeLocator(ContinuumNodeLocator source) {
+    this.config = source.config;
+    this.weights = source.weights;
+    this.readOnly = true;
+    State s = source.state;
+    Map<Server, MemcachedNode> nodes = new HashMap<>();
+    Map<MemcachedNode, MemcachedNode> copies = new IdentityHashMap<>();
+    for (MemcachedNode n : s.all) {
+      copies.put(n, new MemcachedNodeROImpl(n));
+    }
+    s.nodes.forEach((server, node) -> nodes.put(server, copies.get(node)));
+    List<MemcachedNode> all = new ArrayList<>(s.all.size());
+    for (MemcachedNode n : s.all) {
+      all.add(copies.get(n));
+    }
+    this.state = new State(s.continuum, Map.copyOf(nodes), List.copyOf(all), s.reachable);
+  }
+
+  private State build(List<MemcachedNode> nodes) {
+    Continuum continuum = config.build();
+    Map<Server, MemcachedNode> table = new HashMap<>();
+    List<Server> servers = new ArrayList<>(nodes.size());
+    for (MemcachedNode node : nodes) {
+      Server server = serverOf(Objects.requireNonNull(node, "node"));
+      if (table.putIfAbsent(server, node) != null) {
+        throw new IllegalArgumentException("memcached node listed twice: " + server.hostPort());
+      }
+      servers.add(server);
+    }
+    continuum.addServers(servers);
+    return new State(continuum, Map.copyOf(table), List.copyOf(nodes), reachable(continuum));
+  }
+
+  /**
+   * How many servers can take keys. Whether a server of capacity 0 can depends on the algorithm
+   * (rings give it no points, pymemcache's rendezvous ignores weights), so ask the placement: the
+   * longest replica list it accepts. Once per update; usually the first try.
+   */
+  private static int reachable(Continuum continuum) {
+    for (int n = continuum.size(); n > 0; n--) {
+      try {
+        continuum.resolve("", n);
+        return n;
+      } catch (IllegalArgumentException fewerCanTakeKeys) {
+        // try one fewer
+      } catch (IllegalStateException noneCanTakeKeys) {
+        return 0;
+      }
+    }
+    return 0;
+  }
+
+  private Server serverOf(MemcachedNode node) {
+    SocketAddress sa = node.getSocketAddress();
+    if (!(sa instanceof InetSocketAddress)) {
+      throw new IllegalArgumentException("not an internet socket address: " + sa);
+    }
+    InetSocketAddress isa = (InetSocketAddress) sa;
+    Server server = Server.of(isa.getHostString(), isa.getPort());
+    Integer weight = weights.get(server.hostPort());
+    if (weight != null) {
+      server = server.withCapacity(weight);
+    }
+    return isa.isUnresolved() ? server : server.withAddress(isa.getAddress().getHostAddress());
+  }
+
+  /** The algorithm placing keys. */
+  public Algorithm algorithm() {
+    return state.continuum.algorithm();
+  }
+
+  /** The continuum server {@code key} is placed on: the server of {@link #getPrimary}. */
+  public Server serverFor(String key) {
+    return state.continuum.resolve(key);
+  }
+
+  @Override
+  public MemcachedNode getPrimary(String key) {
+    State s = state;
+    return s.nodes.get(s.continuum.resolve(key));
+  }
+
+  /**
+   * The failover order for {@code key}: the replica order of {@code Continuum.resolve(key, n)} over
+   * every other server that can take keys; never the primary. Computed on the first call to
+   * {@code hasNext} or {@code next}, since spymemcached asks only when the primary is down.
+   */
+  @Override
+  public Iterator<MemcachedNode> getSequence(String key) {
+    Objects.requireNonNull(key, "key");
+    State s = state;
+    return new Iterator<>() {
+      private List<Server> order;
+      private int next = 1; // 0 is the primary
+
+      private List<Server> order() {
+        if (order == null) {
+          order = s.reachable < 2 ? List.of() : s.continuum.resolve(key, s.reachable);
+        }
+        return order;
+      }
+
+      @Override
+      public boolean hasNext() {
+        return next < order().size();
+      }
+
+      @Override
+      public MemcachedNode next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        return s.nodes.get(order.get(next++));
+      }
+    };
+  }
+
+  /** Every node, in the order given. */
+  @Override
+  public Collection<MemcachedNode> getAll() {
+    return state.all;
+  }
+
+  /** A copy placing keys the same way over read-only views of the nodes; it cannot be updated. */
+  @Override
+  public NodeLocator getReadonlyCopy() {
+    return new ContinuumNodeLocator(this);
+  }
+
+  /**
+   * Replaces the nodes. Keys move only as the algorithm moves them between the old and the new
+   * server set (for a ring, only the keys of removed servers and those taken by added ones). A
+   * rejected list changes nothing.
+   *
+   * @throws UnsupportedOperationException on a read-only copy
+   */
+  @Override
+  public void updateLocator(List<MemcachedNode> nodes) {
+    if (readOnly) {
+      throw new UnsupportedOperationException("read-only locator");
+    }
+    Objects.requireNonNull(nodes, "nodes");
+    synchronized (writeLock) {
+      state = build(nodes);
+    }
+  }
+
+  @Override
+  public String toString() {
+    State s = state;
+    return "ContinuumNodeLocator[" + s.continuum.algorithm().cliName() + ", " + s.all.size() + " nodes"
+        + (readOnly ? ", read-only]" : "]");
+  }
+}

@@ -1,0 +1,231 @@
+package dev.continuum.spymemcached;
+
+import static dev.continuum.spymemcached.StandInNodes.loopback;
+import static dev.continuum.spymemcached.StandInNodes.node;
+import static dev.continuum.spymemcached.StandInNodes.port;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.continuum.Algorithm;
+import dev.continuum.Continuum;
+import dev.continuum.Server;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import net.spy.memcached.DefaultHashAlgorithm;
+import net.spy.memcached.KetamaNodeLocator;
+import net.spy.memcached.MemcachedNode;
+import net.spy.memcached.MemcachedNodeROImpl;
+import net.spy.memcached.NodeLocator;
+import org.junit.jupiter.api.Test;
+
+class ContinuumNodeLocatorTest {
+  private static final int KEYS = 20_000;
+
+  private static String key(int i) {
+    return "key:" + i;
+  }
+
+  @Test
+  void defaultPlacesEveryKeyWhereSpymemcachedsKetamaLocatorDoes() {
+    List<MemcachedNode> nodes = new ArrayList<>(loopback(6, 11211));
+    nodes.add(node(new InetSocketAddress("localhost", 22122))); // node key "localhost/127.0.0.1:22122"
+    ContinuumNodeLocator ours = new ContinuumNodeLocator(nodes);
+    KetamaNodeLocator theirs = new KetamaNodeLocator(nodes, DefaultHashAlgorithm.KETAMA_HASH);
+    int same = 0;
+    for (int i = 0; i < KEYS; i++) {
+      if (ours.getPrimary(key(i)) == theirs.getPrimary(key(i))) {
+        same++;
+      }
+    }
+    System.out.printf("spymemcached KetamaNodeLocator agreement: %d of %d keys%n", same, KEYS);
+    assertThat(ours.algorithm()).isEqualTo(Algorithm.SPYMEMCACHED);
+    assertThat(same).isEqualTo(KEYS);
+  }
+
+  @Test
+  void sequenceIsTheReplicaOrderWithoutThePrimary() {
+    List<MemcachedNode> nodes = loopback(10, 11211);
+    ContinuumNodeLocator locator = new ContinuumNodeLocator(nodes, Algorithm.PYTHON_CONTINUUM);
+    Continuum reference = new Continuum();
+    for (MemcachedNode n : nodes) {
+      reference.addServer("127.0.0.1", port(n));
+    }
+    for (int i = 0; i < 2_000; i++) {
+      String k = key(i);
+      List<Server> replicas = reference.resolve(k, 10);
+      assertThat(port(locator.getPrimary(k))).isEqualTo(replicas.get(0).port());
+      List<Integer> sequence = new ArrayList<>();
+      for (Iterator<MemcachedNode> it = locator.getSequence(k); it.hasNext(); ) {
+        MemcachedNode n = it.next();
+        assertThat(n).isNotSameAs(locator.getPrimary(k));
+        sequence.add(port(n));
+      }
+      List<Integer> expected = new ArrayList<>();
+      for (Server s : replicas.subList(1, 10)) {
+        expected.add(s.port());
+      }
+      assertThat(sequence).isEqualTo(expected);
+    }
+  }
+
+  @Test
+  void singleNodeHasAnEmptySequence() {
+    ContinuumNodeLocator locator = new ContinuumNodeLocator(loopback(1, 11211));
+    assertThat(locator.getSequence("a").hasNext()).isFalse();
+  }
+
+  @Test
+  void getAllKeepsTheGivenOrder() {
+    List<MemcachedNode> nodes = loopback(5, 11211);
+    assertThat(new ContinuumNodeLocator(nodes).getAll()).containsExactlyElementsOf(nodes);
+  }
+
+  @Test
+  void readonlyCopyPlacesTheSameWayOverReadOnlyNodesAndCannotChange() {
+    List<MemcachedNode> nodes = loopback(5, 11211);
+    ContinuumNodeLocator locator = new ContinuumNodeLocator(nodes, Algorithm.TWEMPROXY_MD5);
+    NodeLocator copy = locator.getReadonlyCopy();
+    assertThat(copy.getAll()).hasSize(5).allSatisfy(n -> assertThat(n).isInstanceOf(MemcachedNodeROImpl.class));
+    for (int i = 0; i < 2_000; i++) {
+      MemcachedNode ro = copy.getPrimary(key(i));
+      assertThat(ro).isInstanceOf(MemcachedNodeROImpl.class);
+      assertThat(ro.getSocketAddress()).isEqualTo(locator.getPrimary(key(i)).getSocketAddress());
+    }
+    assertThatThrownBy(() -> copy.updateLocator(nodes)).isInstanceOf(UnsupportedOperationException.class);
+    locator.updateLocator(nodes.subList(0, 2)); // the copy is a snapshot
+    assertThat(copy.getAll()).hasSize(5);
+  }
+
+  @Test
+  void removingAndReAddingANodeMovesOnlyThatNodesKeys() {
+    // Rings with a fixed number of points per server and rendezvous; not python-continuum, which
+    // spreads a fixed total of dots over the servers, so a removal re-slices every server.
+    for (Algorithm algorithm : List.of(Algorithm.SPYMEMCACHED, Algorithm.TWEMPROXY,
+        Algorithm.PYMEMCACHE)) {
+      List<MemcachedNode> nodes = loopback(10, 11211);
+      ContinuumNodeLocator locator = new ContinuumNodeLocator(nodes, algorithm);
+      MemcachedNode[] before = primaries(locator);
+      MemcachedNode removed = nodes.get(3);
+      List<MemcachedNode> rest = new ArrayList<>(nodes);
+      rest.remove(removed);
+      locator.updateLocator(rest);
+      MemcachedNode[] during = primaries(locator);
+      int ownedByRemoved = 0;
+      int movedOthers = 0;
+      for (int i = 0; i < KEYS; i++) {
+        if (before[i] == removed) {
+          ownedByRemoved++;
+        } else if (during[i] != before[i]) {
+          movedOthers++;
+        }
+      }
+      locator.updateLocator(nodes);
+      MemcachedNode[] after = primaries(locator);
+      int notBack = 0;
+      for (int i = 0; i < KEYS; i++) {
+        if (after[i] != before[i]) {
+          notBack++;
+        }
+      }
+      System.out.printf("%s remove/re-add 1 of 10 nodes over %d keys: moved %d (the removed node's keys),"
+          + " other keys moved %d, keys not back after re-adding %d%n",
+          algorithm.cliName(), KEYS, ownedByRemoved, movedOthers, notBack);
+      assertThat(movedOthers).isZero();
+      assertThat(notBack).isZero();
+      assertThat(ownedByRemoved).isBetween(KEYS / 20, KEYS / 5);
+    }
+  }
+
+  private static MemcachedNode[] primaries(NodeLocator locator) {
+    MemcachedNode[] out = new MemcachedNode[KEYS];
+    for (int i = 0; i < KEYS; i++) {
+      out[i] = locator.getPrimary(key(i));
+    }
+    return out;
+  }
+
+  @Test
+  void weightsGoToTheNamedNodes() {
+    List<MemcachedNode> nodes = loopback(2, 11211);
+    ContinuumNodeLocator locator = new ContinuumNodeLocator(nodes, Continuum.builder(Algorithm.TWEMPROXY),
+        Map.of("127.0.0.1:11211", 3));
+    int first = 0;
+    for (int i = 0; i < KEYS; i++) {
+      if (locator.getPrimary(key(i)) == nodes.get(0)) {
+        first++;
+      }
+    }
+    System.out.printf("twemproxy weights 3:1 -> %d of %d keys on the heavy node%n", first, KEYS);
+    assertThat(locator.serverFor(key(0)).capacity()).isIn(1, 3);
+    assertThat(first).isBetween(KEYS * 65 / 100, KEYS * 85 / 100);
+  }
+
+  @Test
+  void aZeroWeightNodeIsNeitherPrimaryNorInTheSequence() {
+    // (pymemcache's rendezvous has no weights: there a capacity-0 node still takes keys)
+    for (Algorithm algorithm : List.of(Algorithm.SPYMEMCACHED_WEIGHTED, Algorithm.PYTHON_CONTINUUM)) {
+      List<MemcachedNode> nodes = loopback(4, 11211);
+      ContinuumNodeLocator locator = new ContinuumNodeLocator(nodes, Continuum.builder(algorithm),
+          Map.of("127.0.0.1:11212", 0));
+      for (int i = 0; i < 2_000; i++) {
+        assertThat(locator.getPrimary(key(i))).isNotSameAs(nodes.get(1));
+        List<MemcachedNode> sequence = new ArrayList<>();
+        locator.getSequence(key(i)).forEachRemaining(sequence::add);
+        assertThat(sequence).as(algorithm.cliName()).hasSize(2).doesNotContain(nodes.get(1), locator.getPrimary(key(i)));
+      }
+    }
+  }
+
+  /** Readers run while the node list changes: every answer is a node of the old or the new list. */
+  @Test
+  void readersNeverSeeAHalfUpdatedLocator() throws InterruptedException {
+    List<MemcachedNode> nodes = loopback(10, 11211);
+    List<MemcachedNode> fewer = nodes.subList(0, 7);
+    ContinuumNodeLocator locator = new ContinuumNodeLocator(nodes);
+    java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+    java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+    Thread reader = new Thread(() -> {
+      try {
+        for (int i = 0; !stop.get() && i < 5_000_000; i++) {
+          MemcachedNode primary = locator.getPrimary(key(i));
+          assertThat(nodes).contains(primary);
+          if (i % 64 == 0) {
+            locator.getSequence(key(i)).forEachRemaining(n -> assertThat(n).isNotNull().isNotSameAs(primary));
+          }
+        }
+      } catch (Throwable t) {
+        failure.set(t);
+      }
+    });
+    reader.start();
+    for (int round = 0; round < 500; round++) {
+      locator.updateLocator(round % 2 == 0 ? fewer : nodes);
+    }
+    stop.set(true);
+    reader.join(30_000);
+    assertThat(failure.get()).isNull();
+  }
+
+  @Test
+  void badInputIsRejectedAndARejectedUpdateChangesNothing() {
+    List<MemcachedNode> nodes = loopback(3, 11211);
+    assertThatThrownBy(() -> new ContinuumNodeLocator(nodes, Continuum.builder(Algorithm.SPYMEMCACHED),
+        Map.of("127.0.0.1:11211", 2)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("does not support weights");
+    ContinuumNodeLocator locator = new ContinuumNodeLocator(nodes);
+    MemcachedNode[] before = primaries(locator);
+    List<MemcachedNode> twice = new ArrayList<>(nodes);
+    twice.add(node(new InetSocketAddress("127.0.0.1", 11211)));
+    assertThatThrownBy(() -> locator.updateLocator(twice))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("listed twice: 127.0.0.1:11211");
+    assertThat(primaries(locator)).containsExactly(before);
+    assertThat(locator.getAll()).containsExactlyElementsOf(nodes);
+    Set<MemcachedNode> used = new HashSet<>(List.of(before));
+    assertThat(used).hasSize(3);
+  }
+}

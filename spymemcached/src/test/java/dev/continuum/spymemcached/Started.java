@@ -1,0 +1,33 @@
+package dev.continuum.spymemcached;
+
+import dev.continuum.spymemcached.LocalProcess.LocalMemcached;
+import java.util.ArrayList;
+import java.util.List;
+import net.spy.memcached.MemcachedClient;
+
+/** What a live test started: clients and processes, all stopped by {@link #close()} (clients first). */
+final class Started implements AutoCloseable {
+  private final List<AutoCloseable> started = new ArrayList<>();
+
+  MemcachedClient client(MemcachedClient client) {
+    started.add(0, client::shutdown);
+    return client;
+  }
+
+  List<LocalMemcached> memcached(int n) {
+    List<LocalMemcached> servers = LocalProcess.memcached(n);
+    started.addAll(servers);
+    return servers;
+  }
+
+  <T extends AutoCloseable> T process(T process) {
+    started.add(process);
+    return process;
+  }
+
+  @Override
+  public void close() {
+    LocalProcess.closeAll(started);
+    started.clear();
+  }
+}
