@@ -230,7 +230,9 @@ public final class Continuum {
 
   private void commit(List<Server> next) {
     Checks.servers(next.size());
-    if (!algorithm.supportsWeights()) {
+    // Compatibility dialects accept the capacities their peer ignores (libmemcached unweighted,
+    // spymemcached); continuum's own unweighted algorithms (jump, memento) reject them.
+    if (!algorithm.supportsWeights() && !algorithm.isCompatibilityDialect()) {
       for (Server s : next) {
         Checks.unweighted(algorithm.cliName(), s);
       }
