@@ -81,7 +81,40 @@ final class Checks {
     return key;
   }
 
-  static void servers(int count) {
+  static <T extends CharSequence> T key(T key) {
+    if (key == null) {
+      throw new NullPointerException("key must not be null");
+    }
+    if (key.length() > MAX_KEY_CHARS) {
+      throw new IllegalArgumentException("key too long: " + key.length() + " chars (the limit is "
+          + MAX_KEY_CHARS + ")");
+    }
+    return key;
+  }
+
+  static void totalCapacity(Iterable<Server> servers) {
+    long total = 0;
+    for (Server s : servers) {
+      total += s.capacity();
+    }
+    if (total > MAX_TOTAL_CAPACITY) {
+      throw new IllegalArgumentException("total capacity " + total + " exceeds the limit " + MAX_TOTAL_CAPACITY);
+    }
+  }
+
+  /**
+   * Upper bound on the sum of the capacities of one placement's servers: every algorithm may then
+   * add capacities in an {@code int} without overflow.
+   */
+  static final long MAX_TOTAL_CAPACITY = Integer.MAX_VALUE;
+
+  /**
+   * Upper bound on a key given as a {@link CharSequence}, in chars: its UTF-8 encoding (at most 3
+   * bytes a char) must fit in one array. Longer keys are rejected before anything is encoded.
+   */
+  static final int MAX_KEY_CHARS = (Integer.MAX_VALUE - 16) / 3;
+
+  static void servers(long count) {
     if (count > MAX_SERVERS) {
       throw new IllegalArgumentException("too many servers: " + count + " (the limit is " + MAX_SERVERS + ")");
     }

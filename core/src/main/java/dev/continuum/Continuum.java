@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import dev.continuum.Options.Knob;
 
 /**
@@ -135,10 +137,13 @@ public final class Continuum {
   public void addServers(Collection<Server> servers) {
     Objects.requireNonNull(servers, "servers");
     synchronized (writeLock) {
-      List<Server> next = new ArrayList<>(members);
+      Checks.servers((long) members.size() + servers.size()); // before copying anything
+      List<Server> next = new ArrayList<>(members.size() + servers.size());
+      next.addAll(members);
+      Set<Server> present = new HashSet<>(members); // a hash set keeps large batches linear
       for (Server s : servers) {
         Objects.requireNonNull(s, "server");
-        if (next.contains(s)) {
+        if (!present.add(s)) {
           throw new IllegalArgumentException("server already added: " + s.host() + ":" + s.port());
         }
         next.add(s);
@@ -165,13 +170,16 @@ public final class Continuum {
   public void removeServers(Collection<Server> servers) {
     Objects.requireNonNull(servers, "servers");
     synchronized (writeLock) {
-      List<Server> next = new ArrayList<>(members);
+      Set<Server> present = new HashSet<>(members);
+      Set<Server> gone = new HashSet<>();
       for (Server s : servers) {
         Objects.requireNonNull(s, "server");
-        if (!next.remove(s)) {
+        if (!present.contains(s) || !gone.add(s)) {
           throw new IllegalArgumentException("unknown server: " + s.host() + ":" + s.port());
         }
       }
+      List<Server> next = new ArrayList<>(members);
+      next.removeIf(gone::contains);
       commit(next);
     }
   }
@@ -204,6 +212,7 @@ public final class Continuum {
 
   private void commit(List<Server> next) {
     Checks.servers(next.size());
+    Checks.totalCapacity(next);
     if (autogenerate) {
       publish(next); // builds first: throws before anything changes
     }
