@@ -32,6 +32,11 @@ final class Checks {
         throw new IllegalArgumentException("host must not contain whitespace or control characters: \""
             + host + "\"");
       }
+      if (c == '[' || c == ']') {
+        // Brackets only delimit an IPv6 literal in host:port text; inside a host they would make
+        // hostPort() unreadable (found by ServerListFuzzTest).
+        throw new IllegalArgumentException("host must not contain '[' or ']': \"" + host + "\"");
+      }
     }
     return host;
   }
