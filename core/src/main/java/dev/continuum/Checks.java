@@ -28,9 +28,15 @@ final class Checks {
     }
     for (int i = 0; i < host.length(); i++) {
       char c = host.charAt(i);
-      if (Character.isWhitespace(c) || Character.isISOControl(c)) {
-        throw new IllegalArgumentException("host must not contain whitespace or control characters: \""
-            + host + "\"");
+      int type = Character.getType(c);
+      boolean lone = Character.isSurrogate(c)
+          && !(Character.isHighSurrogate(c) && i + 1 < host.length() && Character.isLowSurrogate(host.charAt(i + 1)))
+          && !(Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(host.charAt(i - 1)));
+      // Invisible format characters (byte-order mark, zero-width and bidi controls) and unpaired
+      // surrogates would make two hosts that print alike place differently (found by fuzzing).
+      if (Character.isWhitespace(c) || Character.isISOControl(c) || type == Character.FORMAT || lone) {
+        throw new IllegalArgumentException("host must not contain whitespace, control, invisible format characters"
+            + " or unpaired surrogates: \"" + host + "\"");
       }
       if (c == '[' || c == ']') {
         // Brackets only delimit an IPv6 literal in host:port text; inside a host they would make
