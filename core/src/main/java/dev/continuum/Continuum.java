@@ -34,14 +34,22 @@ import dev.continuum.Options.Knob;
  * keys keep resolving on the previous placement, which can name a server removed since.
  */
 public final class Continuum {
-  /** What readers see: the placement and the servers it was built over, published together. */
+  /**
+   * What readers see, published together in one volatile write: the placement, the servers it was
+   * built over, and the server list. One field, so that {@code servers()} and {@code resolve} never
+   * disagree about whether a change has happened (the list is the placement's servers except
+   * between changes and {@code generate()} with autogenerate off).
+   */
   private static final class Snapshot {
     final Server[] servers;
     final Placement placement;
+    /** The server list, unmodifiable, replaced (never mutated) on each change. */
+    final List<Server> members;
 
-    Snapshot(Server[] servers, Placement placement) {
+    Snapshot(Server[] servers, Placement placement, List<Server> members) {
       this.servers = servers;
       this.placement = placement;
+      this.members = members;
     }
   }
 
@@ -51,8 +59,6 @@ public final class Continuum {
 
   /** Guards changes; readers never take it. */
   private final Object writeLock = new Object();
-  /** The server list, an unmodifiable list replaced (never mutated) on each change. */
-  private volatile List<Server> members = List.of();
   private volatile Snapshot snapshot;
 
   /** python-continuum 0.1.1 with 1000 dots, regenerated after every change. */
@@ -84,7 +90,7 @@ public final class Continuum {
     this.algorithm = algorithm;
     this.factory = algorithm.factory(options);
     this.autogenerate = autogenerate;
-    this.snapshot = new Snapshot(new Server[0], factory.build(new Server[0]));
+    this.snapshot = new Snapshot(new Server[0], factory.build(new Server[0]), List.of());
   }
 
   private static int checkedTotalDots(int totalDots) {
@@ -137,6 +143,7 @@ public final class Continuum {
   public void addServers(Collection<Server> servers) {
     Objects.requireNonNull(servers, "servers");
     synchronized (writeLock) {
+      List<Server> members = snapshot.members;
       Checks.servers((long) members.size() + servers.size()); // before copying anything
       List<Server> next = new ArrayList<>(members.size() + servers.size());
       next.addAll(members);
@@ -170,6 +177,7 @@ public final class Continuum {
   public void removeServers(Collection<Server> servers) {
     Objects.requireNonNull(servers, "servers");
     synchronized (writeLock) {
+      List<Server> members = snapshot.members;
       Set<Server> present = new HashSet<>(members);
       Set<Server> gone = new HashSet<>();
       for (Server s : servers) {
@@ -193,7 +201,7 @@ public final class Continuum {
   public void updateServer(Server server) {
     Objects.requireNonNull(server, "server");
     synchronized (writeLock) {
-      List<Server> next = new ArrayList<>(members);
+      List<Server> next = new ArrayList<>(snapshot.members);
       int i = next.indexOf(server);
       if (i < 0) {
         throw new IllegalArgumentException("unknown server: " + server.host() + ":" + server.port());
@@ -206,7 +214,7 @@ public final class Continuum {
   /** Rebuilds the placement from the current server list and publishes it. */
   public void generate() {
     synchronized (writeLock) {
-      publish(members);
+      publish(snapshot.members);
     }
   }
 
@@ -215,18 +223,20 @@ public final class Continuum {
     Checks.totalCapacity(next);
     if (autogenerate) {
       publish(next); // builds first: throws before anything changes
+    } else {
+      Snapshot s = snapshot;
+      snapshot = new Snapshot(s.servers, s.placement, Collections.unmodifiableList(next));
     }
-    members = Collections.unmodifiableList(next);
   }
 
   private void publish(List<Server> list) {
     Server[] array = list.toArray(new Server[0]);
-    snapshot = new Snapshot(array, factory.build(array));
+    snapshot = new Snapshot(array, factory.build(array), Collections.unmodifiableList(new ArrayList<>(list)));
   }
 
   /** The servers in insertion order; an unmodifiable copy unaffected by later changes. */
   public List<Server> servers() {
-    return members;
+    return snapshot.members;
   }
 
   /**
@@ -239,7 +249,7 @@ public final class Continuum {
 
   /** The number of servers. */
   public int size() {
-    return members.size();
+    return snapshot.members.size();
   }
 
   /**
@@ -312,7 +322,7 @@ public final class Continuum {
 
   @Override
   public String toString() {
-    return "Continuum[" + algorithm.cliName() + ", " + members.size() + " servers]";
+    return "Continuum[" + algorithm.cliName() + ", " + snapshot.members.size() + " servers]";
   }
 
   /** Builds a {@link Continuum} for any algorithm with non-default options. */

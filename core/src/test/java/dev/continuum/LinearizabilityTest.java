@@ -91,13 +91,13 @@ public class LinearizabilityTest {
 
   @Test
   void modelChecking() {
-    new ModelCheckingOptions().iterations(8).invocationsPerIteration(100).threads(2).actorsPerThread(3)
+    new ModelCheckingOptions().iterations(6).invocationsPerIteration(50).threads(2).actorsPerThread(3)
         .check(LinearizabilityTest.class);
   }
 
   @Test
   void stress() {
-    new StressOptions().iterations(10).invocationsPerIteration(1000).threads(3).actorsPerThread(3)
+    new StressOptions().iterations(6).invocationsPerIteration(500).threads(3).actorsPerThread(3)
         .check(LinearizabilityTest.class);
   }
 }
