@@ -35,7 +35,9 @@ import org.junit.jupiter.params.provider.EnumSource;
  *   <li>a rejected operation throws and changes nothing.
  * </ol>
  *
- * Runs over every implemented {@link Algorithm}; failures shrink to a minimal sequence.
+ * Runs over every implemented {@link Algorithm}; failures shrink to a minimal sequence. 2,000
+ * sequences of up to 25 steps take 30 to 60 s on a shared 2-core machine (each step builds a fresh
+ * continuum to compare with); the count is per run, shared by all algorithms.
  */
 class ModelBasedTest {
   /**
