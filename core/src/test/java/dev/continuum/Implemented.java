@@ -47,20 +47,4 @@ final class Implemented {
     String why = missingReason(a);
     Assumptions.assumeTrue(why == null, () -> "skipped: " + why);
   }
-
-  /** The algorithms that accept a secret seed: continuum's own, never a compatibility dialect. */
-  static List<Algorithm> seedable() {
-    List<Algorithm> list = new ArrayList<>();
-    for (Algorithm a : ALL) {
-      if (a.accepts(Options.Knob.SEED) && !a.isCompatibilityDialect()) {
-        list.add(a);
-      }
-    }
-    return list;
-  }
-
-  /** A continuum of {@code a} with default options, or with {@code seed} when it accepts one. */
-  static Continuum create(Algorithm a) {
-    return Continuum.builder(a).build();
-  }
 }
