@@ -2,6 +2,7 @@ package dev.continuum;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -35,6 +36,16 @@ class LargeFleetTest {
     Continuum.Builder b = Continuum.builder(a);
     if (a.accepts(Options.Knob.TOTAL_DOTS)) {
       b.totalDots(SERVERS * 100);
+    }
+    if (a.cliName().equals("maglev")) {
+      // Maglev's table must exceed the server count (100 times for balance). The knob is set by
+      // name so that this test compiles on branches where it is not declared yet.
+      int table = BigInteger.valueOf(SERVERS * 100L).nextProbablePrime().intValueExact();
+      try {
+        Continuum.Builder.class.getMethod("tableSize", int.class).invoke(b, table);
+      } catch (ReflectiveOperationException e) {
+        throw new AssertionError("maglev without a tableSize knob", e);
+      }
     }
     long heapBefore = usedHeap();
     Continuum c = b.build();

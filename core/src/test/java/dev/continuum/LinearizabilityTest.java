@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
  * {@link Continuum} (the sequential specification is this class itself). Model checking explores
  * thread interleavings systematically; stress runs them on real threads.
  *
- * <p>About 50 s on a shared 2-core machine: model checking instruments every memory access
- * (MD5 and list copies included) and explores 300 scenarios; kept because it is the check that
+ * <p>30 to 60 s on a shared 2-core machine: model checking instruments every memory access
+ * (MD5 and list copies included) and explores 160 interleavings; kept because it is the check that
  * covers orderings a stress run rarely hits. The scenario sizes are the smallest that exercise a
  * change racing two reads.
  */
@@ -96,13 +96,13 @@ public class LinearizabilityTest {
 
   @Test
   void modelChecking() {
-    new ModelCheckingOptions().iterations(6).invocationsPerIteration(50).threads(2).actorsPerThread(3)
+    new ModelCheckingOptions().iterations(4).invocationsPerIteration(40).threads(2).actorsPerThread(3)
         .check(LinearizabilityTest.class);
   }
 
   @Test
   void stress() {
-    new StressOptions().iterations(6).invocationsPerIteration(500).threads(3).actorsPerThread(3)
+    new StressOptions().iterations(4).invocationsPerIteration(400).threads(3).actorsPerThread(3)
         .check(LinearizabilityTest.class);
   }
 }
