@@ -16,7 +16,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * {@link Runtime} (after a GC, so approximate) is printed for the record.
  *
  * <p>python-continuum runs with {@code totalDots = 10,000,000} (100 dots a server), the others with
- * their defaults. About 5 s per algorithm on a shared 2-core machine.
+ * their defaults (maglev with a table 100 times the servers). 2 to 15 s per algorithm on a shared
+ * 2-core machine (python-continuum, ring and bounded-load build 10 to 16 million points).
  */
 class LargeFleetTest {
   static final int SERVERS = 100_000;
@@ -61,7 +62,7 @@ class LargeFleetTest {
     }
     // 20,000 keys over 100,000 equal servers reach about 18,000 distinct ones (1 - e^-0.2 of them).
     assertThat(hit.size()).isGreaterThan(15_000);
-    System.out.printf("LargeFleetTest: %s with %,d servers: memoryBytes %,d, heap growth %,d bytes (servers and lists included)%n",
+    System.out.printf("LargeFleetTest: %s with %,d servers: memoryBytes %,d, heap growth %,d bytes (placement and the continuum's lists; the Server objects existed before)%n",
         a.cliName(), SERVERS, c.memoryBytes(), heapAfter - heapBefore);
   }
 
