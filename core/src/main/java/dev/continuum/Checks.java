@@ -28,9 +28,20 @@ final class Checks {
     }
     for (int i = 0; i < host.length(); i++) {
       char c = host.charAt(i);
-      if (Character.isWhitespace(c) || Character.isISOControl(c)) {
-        throw new IllegalArgumentException("host must not contain whitespace or control characters: \""
-            + host + "\"");
+      int type = Character.getType(c);
+      boolean lone = Character.isSurrogate(c)
+          && !(Character.isHighSurrogate(c) && i + 1 < host.length() && Character.isLowSurrogate(host.charAt(i + 1)))
+          && !(Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(host.charAt(i - 1)));
+      // Invisible format characters (byte-order mark, zero-width and bidi controls) and unpaired
+      // surrogates would make two hosts that print alike place differently (found by fuzzing).
+      if (Character.isWhitespace(c) || Character.isISOControl(c) || type == Character.FORMAT || lone) {
+        throw new IllegalArgumentException("host must not contain whitespace, control, invisible format characters"
+            + " or unpaired surrogates: \"" + host + "\"");
+      }
+      if (c == '[' || c == ']') {
+        // Brackets only delimit an IPv6 literal in host:port text; inside a host they would make
+        // hostPort() unreadable (found by ServerListFuzzTest).
+        throw new IllegalArgumentException("host must not contain '[' or ']': \"" + host + "\"");
       }
     }
     return host;
@@ -81,7 +92,40 @@ final class Checks {
     return key;
   }
 
-  static void servers(int count) {
+  static <T extends CharSequence> T key(T key) {
+    if (key == null) {
+      throw new NullPointerException("key must not be null");
+    }
+    if (key.length() > MAX_KEY_CHARS) {
+      throw new IllegalArgumentException("key too long: " + key.length() + " chars (the limit is "
+          + MAX_KEY_CHARS + ")");
+    }
+    return key;
+  }
+
+  static void totalCapacity(Iterable<Server> servers) {
+    long total = 0;
+    for (Server s : servers) {
+      total += s.capacity();
+    }
+    if (total > MAX_TOTAL_CAPACITY) {
+      throw new IllegalArgumentException("total capacity " + total + " exceeds the limit " + MAX_TOTAL_CAPACITY);
+    }
+  }
+
+  /**
+   * Upper bound on the sum of the capacities of one placement's servers: every algorithm may then
+   * add capacities in an {@code int} without overflow.
+   */
+  static final long MAX_TOTAL_CAPACITY = Integer.MAX_VALUE;
+
+  /**
+   * Upper bound on a key given as a {@link CharSequence}, in chars: its UTF-8 encoding (at most 3
+   * bytes a char) must fit in one array. Longer keys are rejected before anything is encoded.
+   */
+  static final int MAX_KEY_CHARS = (Integer.MAX_VALUE - 16) / 3;
+
+  static void servers(long count) {
     if (count > MAX_SERVERS) {
       throw new IllegalArgumentException("too many servers: " + count + " (the limit is " + MAX_SERVERS + ")");
     }

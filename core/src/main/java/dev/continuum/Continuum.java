@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import dev.continuum.Options.Knob;
 
 /**
@@ -33,14 +35,22 @@ import dev.continuum.Options.Knob;
  * keys keep resolving on the previous placement, which can name a server removed since.
  */
 public final class Continuum {
-  /** What readers see: the placement and the servers it was built over, published together. */
+  /**
+   * What readers see, published together in one volatile write: the placement, the servers it was
+   * built over, and the server list. One field, so that {@code servers()} and {@code resolve} never
+   * disagree about whether a change has happened (the list is the placement's servers except
+   * between changes and {@code generate()} with autogenerate off).
+   */
   static final class Snapshot {
     final Server[] servers;
     final Placement placement;
+    /** The server list, unmodifiable, replaced (never mutated) on each change. */
+    final List<Server> members;
 
-    Snapshot(Server[] servers, Placement placement) {
+    Snapshot(Server[] servers, Placement placement, List<Server> members) {
       this.servers = servers;
       this.placement = placement;
+      this.members = members;
     }
   }
 
@@ -55,8 +65,6 @@ public final class Continuum {
 
   /** Guards changes; readers never take it. */
   private final Object writeLock = new Object();
-  /** The server list, an unmodifiable list replaced (never mutated) on each change. */
-  private volatile List<Server> members = List.of();
   private volatile Snapshot snapshot;
 
   /** python-continuum 0.1.1 with 1000 dots, regenerated after every change. */
@@ -90,7 +98,7 @@ public final class Continuum {
     this.autogenerate = autogenerate;
     this.duplicates = options.duplicateServers;
     this.options = options;
-    this.snapshot = new Snapshot(new Server[0], factory.build(new Server[0]));
+    this.snapshot = new Snapshot(new Server[0], factory.build(new Server[0]), List.of());
   }
 
   private static int checkedTotalDots(int totalDots) {
@@ -143,10 +151,14 @@ public final class Continuum {
   public void addServers(Collection<Server> servers) {
     Objects.requireNonNull(servers, "servers");
     synchronized (writeLock) {
-      List<Server> next = new ArrayList<>(members);
+      List<Server> members = snapshot.members;
+      Checks.servers((long) members.size() + servers.size()); // before copying anything
+      List<Server> next = new ArrayList<>(members.size() + servers.size());
+      next.addAll(members);
+      Set<Server> present = new HashSet<>(members); // a hash set keeps large batches linear
       for (Server s : servers) {
         Objects.requireNonNull(s, "server");
-        if (!duplicates && next.contains(s)) {
+        if (!present.add(s) && !duplicates) {
           throw new IllegalArgumentException("server already added: " + s.host() + ":" + s.port());
         }
         next.add(s);
@@ -175,15 +187,30 @@ public final class Continuum {
   public void removeServers(Collection<Server> servers) {
     Objects.requireNonNull(servers, "servers");
     synchronized (writeLock) {
-      List<Server> next = new ArrayList<>(members);
-      for (Server s : servers) {
-        Objects.requireNonNull(s, "server");
-        int i = indexOf(next, s);
-        if (i >= 0) {
+      List<Server> members = snapshot.members;
+      List<Server> next;
+      if (duplicates) {
+        // Copies of one server may be listed: remove the very instance passed, else the first equal.
+        next = new ArrayList<>(members);
+        for (Server s : servers) {
+          Objects.requireNonNull(s, "server");
+          int i = indexOf(next, s);
+          if (i < 0) {
+            throw new IllegalArgumentException("unknown server: " + s.host() + ":" + s.port());
+          }
           next.remove(i);
-        } else {
-          throw new IllegalArgumentException("unknown server: " + s.host() + ":" + s.port());
         }
+      } else {
+        Set<Server> present = new HashSet<>(members); // hash sets keep large batches linear
+        Set<Server> gone = new HashSet<>();
+        for (Server s : servers) {
+          Objects.requireNonNull(s, "server");
+          if (!present.contains(s) || !gone.add(s)) {
+            throw new IllegalArgumentException("unknown server: " + s.host() + ":" + s.port());
+          }
+        }
+        next = new ArrayList<>(members);
+        next.removeIf(gone::contains);
       }
       commit(next);
     }
@@ -198,7 +225,7 @@ public final class Continuum {
   public void updateServer(Server server) {
     Objects.requireNonNull(server, "server");
     synchronized (writeLock) {
-      List<Server> next = new ArrayList<>(members);
+      List<Server> next = new ArrayList<>(snapshot.members);
       int i = indexOf(next, server);
       if (i < 0) {
         throw new IllegalArgumentException("unknown server: " + server.host() + ":" + server.port());
@@ -224,7 +251,7 @@ public final class Continuum {
   /** Rebuilds the placement from the current server list and publishes it. */
   public void generate() {
     synchronized (writeLock) {
-      publish(members);
+      publish(snapshot.members);
     }
   }
 
@@ -237,16 +264,20 @@ public final class Continuum {
         Checks.unweighted(algorithm.cliName(), s);
       }
     }
+    Checks.totalCapacity(next);
     if (autogenerate) {
       publish(next); // builds first: throws before anything changes
+    } else {
+      Snapshot s = snapshot;
+      snapshot = new Snapshot(s.servers, s.placement, Collections.unmodifiableList(next));
     }
-    members = Collections.unmodifiableList(next);
   }
 
   private void publish(List<Server> list) {
     Server[] array = list.toArray(new Server[0]);
     Snapshot previous = snapshot;
-    snapshot = new Snapshot(array, factory.update(previous.placement, previous.servers, array));
+    snapshot = new Snapshot(array, factory.update(previous.placement, previous.servers, array),
+        Collections.unmodifiableList(new ArrayList<>(list)));
   }
 
   /** What readers see now: the placement and its servers, consistent with each other. */
@@ -280,7 +311,7 @@ public final class Continuum {
 
   /** The servers in insertion order; an unmodifiable copy unaffected by later changes. */
   public List<Server> servers() {
-    return members;
+    return snapshot.members;
   }
 
   /**
@@ -312,7 +343,7 @@ public final class Continuum {
 
   /** The number of servers. */
   public int size() {
-    return members.size();
+    return snapshot.members.size();
   }
 
   /**
@@ -385,7 +416,7 @@ public final class Continuum {
 
   @Override
   public String toString() {
-    return "Continuum[" + algorithm.cliName() + ", " + members.size() + " servers]";
+    return "Continuum[" + algorithm.cliName() + ", " + snapshot.members.size() + " servers]";
   }
 
   /** Builds a {@link Continuum} for any algorithm with non-default options. */

@@ -68,12 +68,18 @@ final class Utf8 {
   /** A per-thread buffer for encoding keys; grows to the longest key seen and is then reused. */
   private static final ThreadLocal<byte[][]> SCRATCH = ThreadLocal.withInitial(() -> new byte[][] {new byte[256]});
 
+  /** The largest scratch buffer a thread keeps between keys (1 MiB). */
+  static final int RETAINED_LIMIT = 1 << 20;
+
   /** A buffer of at least {@code size} bytes owned by the calling thread. Do not keep it. */
   static byte[] scratch(int size) {
+    if (size > RETAINED_LIMIT) {
+      return new byte[size]; // a rare huge key: not kept, so one such key does not pin memory
+    }
     byte[][] holder = SCRATCH.get();
     byte[] b = holder[0];
     if (b.length < size) {
-      b = new byte[Math.max(size, b.length * 2)];
+      b = new byte[Math.max(size, Math.min(b.length * 2, RETAINED_LIMIT))];
       holder[0] = b;
     }
     return b;
