@@ -1,0 +1,2 @@
+package dev.continuum.bench;
+final class Placeholder {}
