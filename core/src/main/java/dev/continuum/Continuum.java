@@ -212,7 +212,8 @@ public final class Continuum {
 
   private void publish(List<Server> list) {
     Server[] array = list.toArray(new Server[0]);
-    snapshot = new Snapshot(array, factory.build(array));
+    Snapshot previous = snapshot;
+    snapshot = new Snapshot(array, factory.update(previous.placement, previous.servers, array));
   }
 
   /** The servers in insertion order; an unmodifiable copy unaffected by later changes. */
