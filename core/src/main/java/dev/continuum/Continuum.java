@@ -79,8 +79,16 @@ public final class Continuum {
   }
 
   private Continuum(Algorithm algorithm, Options options, boolean autogenerate) {
+    this(algorithm, algorithm.factory(options), autogenerate);
+  }
+
+  /**
+   * A continuum over any factory, reported as {@code algorithm}: for benchmarks and tests of
+   * placements not (yet) behind an {@link Algorithm} constant.
+   */
+  Continuum(Algorithm algorithm, PlacementFactory factory, boolean autogenerate) {
     this.algorithm = algorithm;
-    this.factory = algorithm.factory(options);
+    this.factory = factory;
     this.autogenerate = autogenerate;
     this.snapshot = new Snapshot(new Server[0], factory.build(new Server[0]));
   }
@@ -214,6 +222,11 @@ public final class Continuum {
     Server[] array = list.toArray(new Server[0]);
     Snapshot previous = snapshot;
     snapshot = new Snapshot(array, factory.update(previous.placement, previous.servers, array));
+  }
+
+  /** The current placement, for measurement (JOL in the benchmarks) and tests. */
+  Placement placement() {
+    return snapshot.placement;
   }
 
   /** The servers in insertion order; an unmodifiable copy unaffected by later changes. */

@@ -51,12 +51,29 @@ final class Md5 {
   /** Word 0 of MD5(UTF-8 of {@code s}). */
   static int word0(CharSequence s) {
     int n = s.length();
-    if (n <= ONE_BLOCK && isAscii(s, n)) {
-      return compress(null, A0, B0, C0, D0,
-          ascii(s, n, 0), ascii(s, n, 4), ascii(s, n, 8), ascii(s, n, 12),
-          ascii(s, n, 16), ascii(s, n, 20), ascii(s, n, 24), ascii(s, n, 28),
-          ascii(s, n, 32), ascii(s, n, 36), ascii(s, n, 40), ascii(s, n, 44),
-          ascii(s, n, 48), ascii(s, n, 52), n << 3, n >>> 29);
+    if (n <= ONE_BLOCK) {
+      // Read each char once, assuming ASCII; each long is a word (low half) and the OR of its chars
+      // (high half), which tells at the end whether the assumption held.
+      long w0 = ascii(s, n, 0);
+      long w1 = ascii(s, n, 4);
+      long w2 = ascii(s, n, 8);
+      long w3 = ascii(s, n, 12);
+      long w4 = ascii(s, n, 16);
+      long w5 = ascii(s, n, 20);
+      long w6 = ascii(s, n, 24);
+      long w7 = ascii(s, n, 28);
+      long w8 = ascii(s, n, 32);
+      long w9 = ascii(s, n, 36);
+      long w10 = ascii(s, n, 40);
+      long w11 = ascii(s, n, 44);
+      long w12 = ascii(s, n, 48);
+      long w13 = ascii(s, n, 52);
+      long chars = w0 | w1 | w2 | w3 | w4 | w5 | w6 | w7 | w8 | w9 | w10 | w11 | w12 | w13;
+      if ((chars & (0xFF80L << 32)) == 0) {
+        return compress(null, A0, B0, C0, D0, (int) w0, (int) w1, (int) w2, (int) w3, (int) w4,
+            (int) w5, (int) w6, (int) w7, (int) w8, (int) w9, (int) w10, (int) w11, (int) w12,
+            (int) w13, n << 3, n >>> 29);
+      }
     }
     Stream st = Stream.get();
     st.digest(s);
@@ -82,27 +99,35 @@ final class Md5 {
     return (int) LE_INT.get(d, 4 * j);
   }
 
-  private static boolean isAscii(CharSequence s, int n) {
-    for (int i = 0; i < n; i++) {
-      if (s.charAt(i) >= 0x80) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** The padded message's word at byte {@code p} when the message is {@code s}'s n ASCII chars. */
-  private static int ascii(CharSequence s, int n, int p) {
+  /**
+   * The padded message's word at byte {@code p} when the message is {@code s}'s n chars taken as
+   * ASCII, in the low half; the OR of the chars read, in the high half.
+   */
+  private static long ascii(CharSequence s, int n, int p) {
     if (p + 4 <= n) {
-      return s.charAt(p) | s.charAt(p + 1) << 8 | s.charAt(p + 2) << 16 | s.charAt(p + 3) << 24;
+      int c0 = s.charAt(p);
+      int c1 = s.charAt(p + 1);
+      int c2 = s.charAt(p + 2);
+      int c3 = s.charAt(p + 3);
+      return (long) (c0 | c1 | c2 | c3) << 32 | (c0 | c1 << 8 | c2 << 16 | c3 << 24) & 0xFFFF_FFFFL;
+    }
+    if (p > n) {
+      return 0;
     }
     int w = 0;
+    int chars = 0;
     for (int k = 0; k < 4; k++) {
       int q = p + k;
-      int v = q < n ? s.charAt(q) : q == n ? 0x80 : 0;
+      int v = 0;
+      if (q < n) {
+        v = s.charAt(q);
+        chars |= v;
+      } else if (q == n) {
+        v = 0x80;
+      }
       w |= v << (8 * k);
     }
-    return w;
+    return (long) chars << 32 | w & 0xFFFF_FFFFL;
   }
 
   /**
@@ -112,6 +137,9 @@ final class Md5 {
   private static int tail(byte[] b, int off, int len, int p) {
     if (p + 4 <= len) {
       return (int) LE_INT.get(b, off + p);
+    }
+    if (p > len) {
+      return 0;
     }
     int w = 0;
     for (int k = 0; k < 4; k++) {
@@ -135,70 +163,74 @@ final class Md5 {
     final int b0 = b;
     final int c0 = c;
     final int d0 = d;
-    a = b + Integer.rotateLeft(a + (d ^ (b & (c ^ d))) + x0 + 0xd76aa478, 7);
-    d = a + Integer.rotateLeft(d + (c ^ (a & (b ^ c))) + x1 + 0xe8c7b756, 12);
-    c = d + Integer.rotateLeft(c + (b ^ (d & (a ^ b))) + x2 + 0x242070db, 17);
-    b = c + Integer.rotateLeft(b + (a ^ (c & (d ^ a))) + x3 + 0xc1bdceee, 22);
-    a = b + Integer.rotateLeft(a + (d ^ (b & (c ^ d))) + x4 + 0xf57c0faf, 7);
-    d = a + Integer.rotateLeft(d + (c ^ (a & (b ^ c))) + x5 + 0x4787c62a, 12);
-    c = d + Integer.rotateLeft(c + (b ^ (d & (a ^ b))) + x6 + 0xa8304613, 17);
-    b = c + Integer.rotateLeft(b + (a ^ (c & (d ^ a))) + x7 + 0xfd469501, 22);
-    a = b + Integer.rotateLeft(a + (d ^ (b & (c ^ d))) + x8 + 0x698098d8, 7);
-    d = a + Integer.rotateLeft(d + (c ^ (a & (b ^ c))) + x9 + 0x8b44f7af, 12);
-    c = d + Integer.rotateLeft(c + (b ^ (d & (a ^ b))) + x10 + 0xffff5bb1, 17);
-    b = c + Integer.rotateLeft(b + (a ^ (c & (d ^ a))) + x11 + 0x895cd7be, 22);
-    a = b + Integer.rotateLeft(a + (d ^ (b & (c ^ d))) + x12 + 0x6b901122, 7);
-    d = a + Integer.rotateLeft(d + (c ^ (a & (b ^ c))) + x13 + 0xfd987193, 12);
-    c = d + Integer.rotateLeft(c + (b ^ (d & (a ^ b))) + x14 + 0xa679438e, 17);
-    b = c + Integer.rotateLeft(b + (a ^ (c & (d ^ a))) + x15 + 0x49b40821, 22);
-    a = b + Integer.rotateLeft(a + (c ^ (d & (b ^ c))) + x1 + 0xf61e2562, 5);
-    d = a + Integer.rotateLeft(d + (b ^ (c & (a ^ b))) + x6 + 0xc040b340, 9);
-    c = d + Integer.rotateLeft(c + (a ^ (b & (d ^ a))) + x11 + 0x265e5a51, 14);
-    b = c + Integer.rotateLeft(b + (d ^ (a & (c ^ d))) + x0 + 0xe9b6c7aa, 20);
-    a = b + Integer.rotateLeft(a + (c ^ (d & (b ^ c))) + x5 + 0xd62f105d, 5);
-    d = a + Integer.rotateLeft(d + (b ^ (c & (a ^ b))) + x10 + 0x02441453, 9);
-    c = d + Integer.rotateLeft(c + (a ^ (b & (d ^ a))) + x15 + 0xd8a1e681, 14);
-    b = c + Integer.rotateLeft(b + (d ^ (a & (c ^ d))) + x4 + 0xe7d3fbc8, 20);
-    a = b + Integer.rotateLeft(a + (c ^ (d & (b ^ c))) + x9 + 0x21e1cde6, 5);
-    d = a + Integer.rotateLeft(d + (b ^ (c & (a ^ b))) + x14 + 0xc33707d6, 9);
-    c = d + Integer.rotateLeft(c + (a ^ (b & (d ^ a))) + x3 + 0xf4d50d87, 14);
-    b = c + Integer.rotateLeft(b + (d ^ (a & (c ^ d))) + x8 + 0x455a14ed, 20);
-    a = b + Integer.rotateLeft(a + (c ^ (d & (b ^ c))) + x13 + 0xa9e3e905, 5);
-    d = a + Integer.rotateLeft(d + (b ^ (c & (a ^ b))) + x2 + 0xfcefa3f8, 9);
-    c = d + Integer.rotateLeft(c + (a ^ (b & (d ^ a))) + x7 + 0x676f02d9, 14);
-    b = c + Integer.rotateLeft(b + (d ^ (a & (c ^ d))) + x12 + 0x8d2a4c8a, 20);
-    a = b + Integer.rotateLeft(a + (b ^ c ^ d) + x5 + 0xfffa3942, 4);
-    d = a + Integer.rotateLeft(d + (a ^ b ^ c) + x8 + 0x8771f681, 11);
-    c = d + Integer.rotateLeft(c + (d ^ a ^ b) + x11 + 0x6d9d6122, 16);
-    b = c + Integer.rotateLeft(b + (c ^ d ^ a) + x14 + 0xfde5380c, 23);
-    a = b + Integer.rotateLeft(a + (b ^ c ^ d) + x1 + 0xa4beea44, 4);
-    d = a + Integer.rotateLeft(d + (a ^ b ^ c) + x4 + 0x4bdecfa9, 11);
-    c = d + Integer.rotateLeft(c + (d ^ a ^ b) + x7 + 0xf6bb4b60, 16);
-    b = c + Integer.rotateLeft(b + (c ^ d ^ a) + x10 + 0xbebfbc70, 23);
-    a = b + Integer.rotateLeft(a + (b ^ c ^ d) + x13 + 0x289b7ec6, 4);
-    d = a + Integer.rotateLeft(d + (a ^ b ^ c) + x0 + 0xeaa127fa, 11);
-    c = d + Integer.rotateLeft(c + (d ^ a ^ b) + x3 + 0xd4ef3085, 16);
-    b = c + Integer.rotateLeft(b + (c ^ d ^ a) + x6 + 0x04881d05, 23);
-    a = b + Integer.rotateLeft(a + (b ^ c ^ d) + x9 + 0xd9d4d039, 4);
-    d = a + Integer.rotateLeft(d + (a ^ b ^ c) + x12 + 0xe6db99e5, 11);
-    c = d + Integer.rotateLeft(c + (d ^ a ^ b) + x15 + 0x1fa27cf8, 16);
-    b = c + Integer.rotateLeft(b + (c ^ d ^ a) + x2 + 0xc4ac5665, 23);
-    a = b + Integer.rotateLeft(a + (c ^ (b | ~d)) + x0 + 0xf4292244, 6);
-    d = a + Integer.rotateLeft(d + (b ^ (a | ~c)) + x7 + 0x432aff97, 10);
-    c = d + Integer.rotateLeft(c + (a ^ (d | ~b)) + x14 + 0xab9423a7, 15);
-    b = c + Integer.rotateLeft(b + (d ^ (c | ~a)) + x5 + 0xfc93a039, 21);
-    a = b + Integer.rotateLeft(a + (c ^ (b | ~d)) + x12 + 0x655b59c3, 6);
-    d = a + Integer.rotateLeft(d + (b ^ (a | ~c)) + x3 + 0x8f0ccc92, 10);
-    c = d + Integer.rotateLeft(c + (a ^ (d | ~b)) + x10 + 0xffeff47d, 15);
-    b = c + Integer.rotateLeft(b + (d ^ (c | ~a)) + x1 + 0x85845dd1, 21);
-    a = b + Integer.rotateLeft(a + (c ^ (b | ~d)) + x8 + 0x6fa87e4f, 6);
-    d = a + Integer.rotateLeft(d + (b ^ (a | ~c)) + x15 + 0xfe2ce6e0, 10);
-    c = d + Integer.rotateLeft(c + (a ^ (d | ~b)) + x6 + 0xa3014314, 15);
-    b = c + Integer.rotateLeft(b + (d ^ (c | ~a)) + x13 + 0x4e0811a1, 21);
-    a = b + Integer.rotateLeft(a + (c ^ (b | ~d)) + x4 + 0xf7537e82, 6);
-    d = a + Integer.rotateLeft(d + (b ^ (a | ~c)) + x11 + 0xbd3af235, 10);
-    c = d + Integer.rotateLeft(c + (a ^ (d | ~b)) + x2 + 0x2ad7d2bb, 15);
-    b = c + Integer.rotateLeft(b + (d ^ (c | ~a)) + x9 + 0xeb86d391, 21);
+    // Each step adds the message word and constant to the old word first, and writes the round
+    // function so that the newest word (b in each step's naming) enters last: round 2 as
+    // (c & ~d) + (b & d) (disjoint bits, so + is |), round 3 as (c ^ d) ^ b. Only one or two
+    // operations, an add and the rotation then wait for the previous step: MD5 is latency-bound.
+    a = b + Integer.rotateLeft(a + x0 + 0xd76aa478 + (d ^ (b & (c ^ d))), 7);
+    d = a + Integer.rotateLeft(d + x1 + 0xe8c7b756 + (c ^ (a & (b ^ c))), 12);
+    c = d + Integer.rotateLeft(c + x2 + 0x242070db + (b ^ (d & (a ^ b))), 17);
+    b = c + Integer.rotateLeft(b + x3 + 0xc1bdceee + (a ^ (c & (d ^ a))), 22);
+    a = b + Integer.rotateLeft(a + x4 + 0xf57c0faf + (d ^ (b & (c ^ d))), 7);
+    d = a + Integer.rotateLeft(d + x5 + 0x4787c62a + (c ^ (a & (b ^ c))), 12);
+    c = d + Integer.rotateLeft(c + x6 + 0xa8304613 + (b ^ (d & (a ^ b))), 17);
+    b = c + Integer.rotateLeft(b + x7 + 0xfd469501 + (a ^ (c & (d ^ a))), 22);
+    a = b + Integer.rotateLeft(a + x8 + 0x698098d8 + (d ^ (b & (c ^ d))), 7);
+    d = a + Integer.rotateLeft(d + x9 + 0x8b44f7af + (c ^ (a & (b ^ c))), 12);
+    c = d + Integer.rotateLeft(c + x10 + 0xffff5bb1 + (b ^ (d & (a ^ b))), 17);
+    b = c + Integer.rotateLeft(b + x11 + 0x895cd7be + (a ^ (c & (d ^ a))), 22);
+    a = b + Integer.rotateLeft(a + x12 + 0x6b901122 + (d ^ (b & (c ^ d))), 7);
+    d = a + Integer.rotateLeft(d + x13 + 0xfd987193 + (c ^ (a & (b ^ c))), 12);
+    c = d + Integer.rotateLeft(c + x14 + 0xa679438e + (b ^ (d & (a ^ b))), 17);
+    b = c + Integer.rotateLeft(b + x15 + 0x49b40821 + (a ^ (c & (d ^ a))), 22);
+    a = b + Integer.rotateLeft(a + x1 + 0xf61e2562 + (c & ~d) + (b & d), 5);
+    d = a + Integer.rotateLeft(d + x6 + 0xc040b340 + (b & ~c) + (a & c), 9);
+    c = d + Integer.rotateLeft(c + x11 + 0x265e5a51 + (a & ~b) + (d & b), 14);
+    b = c + Integer.rotateLeft(b + x0 + 0xe9b6c7aa + (d & ~a) + (c & a), 20);
+    a = b + Integer.rotateLeft(a + x5 + 0xd62f105d + (c & ~d) + (b & d), 5);
+    d = a + Integer.rotateLeft(d + x10 + 0x02441453 + (b & ~c) + (a & c), 9);
+    c = d + Integer.rotateLeft(c + x15 + 0xd8a1e681 + (a & ~b) + (d & b), 14);
+    b = c + Integer.rotateLeft(b + x4 + 0xe7d3fbc8 + (d & ~a) + (c & a), 20);
+    a = b + Integer.rotateLeft(a + x9 + 0x21e1cde6 + (c & ~d) + (b & d), 5);
+    d = a + Integer.rotateLeft(d + x14 + 0xc33707d6 + (b & ~c) + (a & c), 9);
+    c = d + Integer.rotateLeft(c + x3 + 0xf4d50d87 + (a & ~b) + (d & b), 14);
+    b = c + Integer.rotateLeft(b + x8 + 0x455a14ed + (d & ~a) + (c & a), 20);
+    a = b + Integer.rotateLeft(a + x13 + 0xa9e3e905 + (c & ~d) + (b & d), 5);
+    d = a + Integer.rotateLeft(d + x2 + 0xfcefa3f8 + (b & ~c) + (a & c), 9);
+    c = d + Integer.rotateLeft(c + x7 + 0x676f02d9 + (a & ~b) + (d & b), 14);
+    b = c + Integer.rotateLeft(b + x12 + 0x8d2a4c8a + (d & ~a) + (c & a), 20);
+    a = b + Integer.rotateLeft(a + x5 + 0xfffa3942 + (c ^ d ^ b), 4);
+    d = a + Integer.rotateLeft(d + x8 + 0x8771f681 + (b ^ c ^ a), 11);
+    c = d + Integer.rotateLeft(c + x11 + 0x6d9d6122 + (a ^ b ^ d), 16);
+    b = c + Integer.rotateLeft(b + x14 + 0xfde5380c + (d ^ a ^ c), 23);
+    a = b + Integer.rotateLeft(a + x1 + 0xa4beea44 + (c ^ d ^ b), 4);
+    d = a + Integer.rotateLeft(d + x4 + 0x4bdecfa9 + (b ^ c ^ a), 11);
+    c = d + Integer.rotateLeft(c + x7 + 0xf6bb4b60 + (a ^ b ^ d), 16);
+    b = c + Integer.rotateLeft(b + x10 + 0xbebfbc70 + (d ^ a ^ c), 23);
+    a = b + Integer.rotateLeft(a + x13 + 0x289b7ec6 + (c ^ d ^ b), 4);
+    d = a + Integer.rotateLeft(d + x0 + 0xeaa127fa + (b ^ c ^ a), 11);
+    c = d + Integer.rotateLeft(c + x3 + 0xd4ef3085 + (a ^ b ^ d), 16);
+    b = c + Integer.rotateLeft(b + x6 + 0x04881d05 + (d ^ a ^ c), 23);
+    a = b + Integer.rotateLeft(a + x9 + 0xd9d4d039 + (c ^ d ^ b), 4);
+    d = a + Integer.rotateLeft(d + x12 + 0xe6db99e5 + (b ^ c ^ a), 11);
+    c = d + Integer.rotateLeft(c + x15 + 0x1fa27cf8 + (a ^ b ^ d), 16);
+    b = c + Integer.rotateLeft(b + x2 + 0xc4ac5665 + (d ^ a ^ c), 23);
+    a = b + Integer.rotateLeft(a + x0 + 0xf4292244 + (c ^ (b | ~d)), 6);
+    d = a + Integer.rotateLeft(d + x7 + 0x432aff97 + (b ^ (a | ~c)), 10);
+    c = d + Integer.rotateLeft(c + x14 + 0xab9423a7 + (a ^ (d | ~b)), 15);
+    b = c + Integer.rotateLeft(b + x5 + 0xfc93a039 + (d ^ (c | ~a)), 21);
+    a = b + Integer.rotateLeft(a + x12 + 0x655b59c3 + (c ^ (b | ~d)), 6);
+    d = a + Integer.rotateLeft(d + x3 + 0x8f0ccc92 + (b ^ (a | ~c)), 10);
+    c = d + Integer.rotateLeft(c + x10 + 0xffeff47d + (a ^ (d | ~b)), 15);
+    b = c + Integer.rotateLeft(b + x1 + 0x85845dd1 + (d ^ (c | ~a)), 21);
+    a = b + Integer.rotateLeft(a + x8 + 0x6fa87e4f + (c ^ (b | ~d)), 6);
+    d = a + Integer.rotateLeft(d + x15 + 0xfe2ce6e0 + (b ^ (a | ~c)), 10);
+    c = d + Integer.rotateLeft(c + x6 + 0xa3014314 + (a ^ (d | ~b)), 15);
+    b = c + Integer.rotateLeft(b + x13 + 0x4e0811a1 + (d ^ (c | ~a)), 21);
+    a = b + Integer.rotateLeft(a + x4 + 0xf7537e82 + (c ^ (b | ~d)), 6);
+    d = a + Integer.rotateLeft(d + x11 + 0xbd3af235 + (b ^ (a | ~c)), 10);
+    c = d + Integer.rotateLeft(c + x2 + 0x2ad7d2bb + (a ^ (d | ~b)), 15);
+    b = c + Integer.rotateLeft(b + x9 + 0xeb86d391 + (d ^ (c | ~a)), 21);
     if (h != null) {
       h[0] = a0 + a;
       h[1] = b0 + b;

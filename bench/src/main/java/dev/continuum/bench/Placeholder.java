@@ -1,2 +1,0 @@
-package dev.continuum.bench;
-final class Placeholder {}
