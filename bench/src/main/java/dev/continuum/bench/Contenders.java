@@ -9,17 +9,18 @@ import dev.continuum.Algorithm;
 import dev.continuum.BenchAccess;
 import dev.continuum.Continuum;
 import dev.continuum.Server;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import net.rubyeye.xmemcached.impl.KetamaMemcachedSessionLocator;
 import net.rubyeye.xmemcached.networking.MemcachedSession;
+import net.rubyeye.xmemcached.utils.InetSocketAddressWrapper;
 import net.spy.memcached.DefaultHashAlgorithm;
 import net.spy.memcached.KetamaNodeLocator;
 import net.spy.memcached.MemcachedNode;
@@ -279,26 +280,43 @@ final class Contenders {
    * identity equality; anything else returns a zero value. Only locators ever call it here.
    */
   static <T> T standIn(Class<T> type, InetSocketAddress address) {
-    Map<String, Object> answers = new HashMap<>();
-    answers.put("getSocketAddress", address);
-    answers.put("getRemoteSocketAddress", address);
-    answers.put("isClosed", false);
-    answers.put("getWeight", 1);
-    answers.put("toString", address.toString());
-    Object proxy = Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (p, method, args) -> {
-      String m = method.getName();
-      if (m.equals("hashCode")) {
-        return System.identityHashCode(p);
-      }
-      if (m.equals("equals")) {
-        return p == args[0];
-      }
-      if (answers.containsKey(m)) {
-        return answers.get(m);
+    return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, new StandIn(address)));
+  }
+
+  /** A named class, not a lambda, so that JOL can walk it (it cannot read hidden classes' fields). */
+  private static final class StandIn implements InvocationHandler {
+    private final InetSocketAddress address;
+    /** xmemcached names a session's ring points after this wrapper's address string. */
+    private final InetSocketAddressWrapper wrapper;
+
+    StandIn(InetSocketAddress address) {
+      this.address = address;
+      this.wrapper = new InetSocketAddressWrapper(address, 0, 1, null);
+      wrapper.setRemoteAddressStr(address.getHostString() + ":" + address.getPort());
+    }
+
+    @Override
+    public Object invoke(Object proxy, Method method, Object[] args) {
+      switch (method.getName()) {
+        case "hashCode":
+          return System.identityHashCode(proxy);
+        case "equals":
+          return proxy == args[0];
+        case "toString":
+          return address.toString();
+        case "getSocketAddress":
+        case "getRemoteSocketAddress":
+          return address;
+        case "getWeight":
+          return 1;
+        case "getInetSocketAddressWrapper":
+          return wrapper;
+        default:
+          break;
       }
       Class<?> r = method.getReturnType();
       if (r == boolean.class) {
-        return false;
+        return false; // isClosed and every other flag
       }
       if (r == int.class) {
         return 0;
@@ -307,7 +325,6 @@ final class Contenders {
         return 0L;
       }
       return null;
-    });
-    return type.cast(proxy);
+    }
   }
 }
