@@ -12,7 +12,9 @@ import dev.continuum.Server;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -97,9 +99,31 @@ final class Contenders {
   static List<MemcachedNode> spyNodes(Fleet fleet, int from, int to) {
     List<MemcachedNode> nodes = new ArrayList<>();
     for (int i = from; i < to; i++) {
-      nodes.add(standIn(MemcachedNode.class, new InetSocketAddress(Fleet.host(i), Fleet.PORT)));
+      nodes.add(standIn(MemcachedNode.class, address(i)));
     }
     return nodes;
+  }
+
+  /**
+   * Server i's socket address, built from the IP's bytes so that it carries no host name: its
+   * {@code toString()} is {@code /ip:port}, which spymemcached's default node key turns into
+   * {@code ip:port}, the libketama name (an address made from the string "10.0.0.1" would print
+   * {@code 10.0.0.1/10.0.0.1:port} and give a different ring).
+   */
+  static InetSocketAddress address(int i) {
+    try {
+      return new InetSocketAddress(InetAddress.getByAddress(new byte[] {10, (byte) (i >>> 16), (byte) (i >>> 8), (byte) i}), Fleet.PORT);
+    } catch (UnknownHostException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static InetSocketAddress copy(InetSocketAddress a) {
+    try {
+      return new InetSocketAddress(InetAddress.getByAddress(a.getAddress().getAddress()), a.getPort());
+    } catch (UnknownHostException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   static Contender spymemcached(Fleet fleet) {
@@ -120,7 +144,7 @@ final class Contenders {
   static List<Session> xmemcachedSessions(Fleet fleet, int from, int to) {
     List<Session> sessions = new ArrayList<>();
     for (int i = from; i < to; i++) {
-      sessions.add(standIn(MemcachedSession.class, new InetSocketAddress(Fleet.host(i), Fleet.PORT)));
+      sessions.add(standIn(MemcachedSession.class, address(i)));
     }
     return sessions;
   }
@@ -291,7 +315,9 @@ final class Contenders {
 
     StandIn(InetSocketAddress address) {
       this.address = address;
-      this.wrapper = new InetSocketAddressWrapper(address, 0, 1, null);
+      // A copy: the wrapper may look up the host name, which an InetAddress then keeps and prints,
+      // and that would change spymemcached's node keys made from the original.
+      this.wrapper = new InetSocketAddressWrapper(copy(address), 0, 1, null);
       wrapper.setRemoteAddressStr(address.getHostString() + ":" + address.getPort());
     }
 
