@@ -76,8 +76,8 @@ public final class BenchAccess {
 
     @Override
     public Placement update(Placement previous, Server[] previousServers, Server[] servers) {
-      PointRing ring = ((KetamaRing) previous).ring;
-      return new KetamaRing(PointRing.update(ring, previousServers, servers, KETAMA_POINTS, false));
+      PointRing ring = PointRing.update(((KetamaRing) previous).ring, previousServers, servers, KETAMA_POINTS, false, null);
+      return ring == null ? build(servers) : new KetamaRing(ring);
     }
   };
 
@@ -93,6 +93,6 @@ public final class BenchAccess {
 
   /** The placement's arrays as JOL can walk them: the object to measure for {@code c}. */
   public static Object placementOf(Continuum c) {
-    return c.placement();
+    return c.snapshot().placement;
   }
 }

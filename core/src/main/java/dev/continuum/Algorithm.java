@@ -24,6 +24,88 @@ public enum Algorithm {
       return servers -> PythonContinuumRing.build(servers, totalDots);
     }
   },
+  /**
+   * continuum's general ring: {@code pointsPerWeight} points (default 160) per unit of capacity,
+   * xxHash64 with the seed, ties decided by server identity. Any server can be removed, moving only its
+   * keys. See {@code HashRing}.
+   */
+  RING("ring", true, true, false, EnumSet.of(Knob.POINTS_PER_WEIGHT, Knob.SEED)) {
+    @Override
+    PlacementFactory factory(Options options) {
+      int perWeight = options.pointsPerWeight;
+      long seed = options.seed;
+      return HashRing.factory(perWeight, seed);
+    }
+  },
+  /**
+   * Jump consistent hash (Lamping and Veach 2014): no memory, unweighted (capacity must be 1). Removing
+   * a server other than the last moves the last server into its slot, so that server's keys move too.
+   * See {@code Jump}.
+   */
+  JUMP("jump", false, false, false, EnumSet.of(Knob.SEED)) {
+    @Override
+    PlacementFactory factory(Options options) {
+      return Jump.factory(options.seed);
+    }
+  },
+  /**
+   * Weighted rendezvous (highest random weight) hashing, logarithmic method: score {@code -w / ln(u)}.
+   * O(N) per lookup; any server can be removed, moving only its keys. See {@code Rendezvous}.
+   */
+  RENDEZVOUS("rendezvous", true, true, false, EnumSet.of(Knob.SEED)) {
+    @Override
+    PlacementFactory factory(Options options) {
+      long seed = options.seed;
+      return servers -> Rendezvous.build(servers, seed);
+    }
+  },
+  /**
+   * Maglev hashing (Eisenbud et al. 2016): a lookup table of prime size {@code tableSize} (default
+   * 65537), weights as proportional turns; near-minimal (not minimal) disruption. See {@code Maglev}.
+   */
+  MAGLEV("maglev", true, false, false, EnumSet.of(Knob.TABLE_SIZE, Knob.SEED)) {
+    @Override
+    PlacementFactory factory(Options options) {
+      int m = options.tableSize;
+      long seed = options.seed;
+      return servers -> Maglev.build(servers, m, seed);
+    }
+  },
+  /**
+   * Multi-probe consistent hashing (Appleton and O'Reilly 2015): {@code probes} hashes per key
+   * (default 21), one ring point per unit of capacity. See {@code MultiProbe}.
+   */
+  MULTI_PROBE("multi-probe", true, true, false, EnumSet.of(Knob.PROBES, Knob.SEED)) {
+    @Override
+    PlacementFactory factory(Options options) {
+      int probes = options.probes;
+      long seed = options.seed;
+      return servers -> MultiProbe.build(servers, probes, seed);
+    }
+  },
+  /**
+   * Consistent hashing with bounded loads (Mirrokni, Thorup and Zadimoghaddam 2016) over the
+   * {@link #RING}: {@link Continuum#boundedLoads()} acquires and releases load per request so that no
+   * server exceeds {@code ceil(loadFactor * average load)} (default 1.25). {@code resolve}, which
+   * carries no load, is the plain ring placement (the server a key goes to when no server is full).
+   */
+  BOUNDED_LOAD("bounded-load", true, true, false,
+      EnumSet.of(Knob.POINTS_PER_WEIGHT, Knob.LOAD_FACTOR, Knob.SEED)) {
+    @Override
+    PlacementFactory factory(Options options) {
+      return RING.factory(options);
+    }
+  },
+  /**
+   * MementoHash (Coluzzi et al. 2023): jump hash plus a memory of removed buckets; any server can be
+   * removed moving only its keys, and re-adding restores. Unweighted. See {@code Memento}.
+   */
+  MEMENTO("memento", false, true, false, EnumSet.of(Knob.SEED)) {
+    @Override
+    PlacementFactory factory(Options options) {
+      return Memento.factory(options.seed);
+    }
+  },
   /** libmemcached 1.1.4 with MEMCACHED_BEHAVIOR_KETAMA_WEIGHTED: the libketama-compatible md5 ring (also php-memcached's and pylibmc's). */
   LIBMEMCACHED_KETAMA_WEIGHTED("libmemcached-ketama-weighted", true, false, true, EnumSet.noneOf(Knob.class)) {
     @Override

@@ -96,6 +96,65 @@ final class Checks {
     return (int) count;
   }
 
+  /** Largest number of multi-probe probes: each costs a hash and a binary search per lookup. */
+  static final int MAX_PROBES = 1024;
+
+  static int pointsPerWeight(int n) {
+    if (n < 1 || n > 1 << 16) {
+      throw new IllegalArgumentException("pointsPerWeight must be in 1..65536, got " + n);
+    }
+    return n;
+  }
+
+  static int probes(int n) {
+    if (n < 1 || n > MAX_PROBES) {
+      throw new IllegalArgumentException("probes must be in 1.." + MAX_PROBES + ", got " + n);
+    }
+    return n;
+  }
+
+  /** A maglev table size: a prime within the point limit. */
+  static int tableSize(int m) {
+    if (m < 2) {
+      throw new IllegalArgumentException("tableSize must be a prime of at least 2, got " + m);
+    }
+    points("tableSize " + m, m);
+    if (!isPrime(m)) {
+      throw new IllegalArgumentException("tableSize must be prime, got " + m + " (e.g. 65537, 655373)");
+    }
+    return m;
+  }
+
+  static boolean isPrime(int m) {
+    if (m < 2) {
+      return false;
+    }
+    if (m % 2 == 0) {
+      return m == 2;
+    }
+    for (int d = 3; (long) d * d <= m; d += 2) {
+      if (m % d == 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  static double loadFactor(double c) {
+    if (!(c >= 1.0) || Double.isInfinite(c)) {
+      throw new IllegalArgumentException("loadFactor must be a finite number of at least 1, got " + c);
+    }
+    return c;
+  }
+
+  /** An algorithm without weights takes only servers of capacity 1. */
+  static void unweighted(String algorithm, Server s) {
+    if (s.capacity() != 1) {
+      throw new IllegalArgumentException(algorithm + " does not support weights: server " + s.host() + ":"
+          + s.port() + " has capacity " + s.capacity() + ", must be 1");
+    }
+  }
+
   static Server parseServer(String spec) {
     if (spec == null) {
       throw new IllegalArgumentException("server must not be null");

@@ -33,7 +33,7 @@ import dev.continuum.Options.Knob;
  */
 public final class Continuum {
   /** What readers see: the placement and the servers it was built over, published together. */
-  private static final class Snapshot {
+  static final class Snapshot {
     final Server[] servers;
     final Placement placement;
 
@@ -46,6 +46,9 @@ public final class Continuum {
   private final Algorithm algorithm;
   private final PlacementFactory factory;
   private final boolean autogenerate;
+  private final Options options;
+  /** Created on first use, for {@link Algorithm#BOUNDED_LOAD} only. */
+  private volatile BoundedLoads boundedLoads;
 
   /** Guards changes; readers never take it. */
   private final Object writeLock = new Object();
@@ -79,7 +82,7 @@ public final class Continuum {
   }
 
   private Continuum(Algorithm algorithm, Options options, boolean autogenerate) {
-    this(algorithm, algorithm.factory(options), autogenerate);
+    this(algorithm, options, algorithm.factory(options), autogenerate);
   }
 
   /**
@@ -87,9 +90,14 @@ public final class Continuum {
    * placements not (yet) behind an {@link Algorithm} constant.
    */
   Continuum(Algorithm algorithm, PlacementFactory factory, boolean autogenerate) {
+    this(algorithm, Options.defaults(), factory, autogenerate);
+  }
+
+  private Continuum(Algorithm algorithm, Options options, PlacementFactory factory, boolean autogenerate) {
     this.algorithm = algorithm;
     this.factory = factory;
     this.autogenerate = autogenerate;
+    this.options = options;
     this.snapshot = new Snapshot(new Server[0], factory.build(new Server[0]));
   }
 
@@ -212,6 +220,11 @@ public final class Continuum {
 
   private void commit(List<Server> next) {
     Checks.servers(next.size());
+    if (!algorithm.supportsWeights()) {
+      for (Server s : next) {
+        Checks.unweighted(algorithm.cliName(), s);
+      }
+    }
     if (autogenerate) {
       publish(next); // builds first: throws before anything changes
     }
@@ -224,9 +237,33 @@ public final class Continuum {
     snapshot = new Snapshot(array, factory.update(previous.placement, previous.servers, array));
   }
 
-  /** The current placement, for measurement (JOL in the benchmarks) and tests. */
-  Placement placement() {
-    return snapshot.placement;
+  /** What readers see now: the placement and its servers, consistent with each other. */
+  Snapshot snapshot() {
+    return snapshot;
+  }
+
+  /**
+   * The per-request load accounting of consistent hashing with bounded loads: one instance per
+   * continuum, shared by every caller.
+   *
+   * @throws IllegalStateException unless the algorithm is {@link Algorithm#BOUNDED_LOAD}
+   */
+  public BoundedLoads boundedLoads() {
+    if (algorithm != Algorithm.BOUNDED_LOAD) {
+      throw new IllegalStateException("bounded loads need algorithm " + Algorithm.BOUNDED_LOAD.cliName()
+          + ", this continuum uses " + algorithm.cliName());
+    }
+    BoundedLoads b = boundedLoads;
+    if (b == null) {
+      synchronized (writeLock) {
+        b = boundedLoads;
+        if (b == null) {
+          b = new BoundedLoads(this, options.loadFactor);
+          boundedLoads = b;
+        }
+      }
+    }
+    return b;
   }
 
   /** The servers in insertion order; an unmodifiable copy unaffected by later changes. */
@@ -344,6 +381,40 @@ public final class Continuum {
     public Builder seed(long seed) {
       require(Knob.SEED);
       options.seed = seed;
+      return this;
+    }
+
+    /**
+     * Points per unit of capacity on the ring of {@link Algorithm#RING} and
+     * {@link Algorithm#BOUNDED_LOAD} (default 160).
+     */
+    public Builder pointsPerWeight(int pointsPerWeight) {
+      require(Knob.POINTS_PER_WEIGHT);
+      options.pointsPerWeight = Checks.pointsPerWeight(pointsPerWeight);
+      return this;
+    }
+
+    /** The number of probes per key of {@link Algorithm#MULTI_PROBE} (default 21). */
+    public Builder probes(int probes) {
+      require(Knob.PROBES);
+      options.probes = Checks.probes(probes);
+      return this;
+    }
+
+    /** The prime lookup-table size M of {@link Algorithm#MAGLEV} (default 65537). */
+    public Builder tableSize(int tableSize) {
+      require(Knob.TABLE_SIZE);
+      options.tableSize = Checks.tableSize(tableSize);
+      return this;
+    }
+
+    /**
+     * The load factor c of {@link Algorithm#BOUNDED_LOAD}: no server takes more than
+     * {@code ceil(c * average load)} (default 1.25).
+     */
+    public Builder loadFactor(double loadFactor) {
+      require(Knob.LOAD_FACTOR);
+      options.loadFactor = Checks.loadFactor(loadFactor);
       return this;
     }
 

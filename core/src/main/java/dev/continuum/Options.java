@@ -8,7 +8,11 @@ final class Options {
   /** The names of the knobs, as the builder reports them. */
   enum Knob {
     TOTAL_DOTS("totalDots"),
-    SEED("seed");
+    SEED("seed"),
+    POINTS_PER_WEIGHT("pointsPerWeight"),
+    PROBES("probes"),
+    TABLE_SIZE("tableSize"),
+    LOAD_FACTOR("loadFactor");
 
     final String label;
 
@@ -22,6 +26,15 @@ final class Options {
   /** The hash seed (pymemcache's murmur3 seed; the secret seed of continuum's own algorithms). */
   long seed;
 
+  /** Ring points per unit of capacity (ring, bounded-load). */
+  int pointsPerWeight = 160;
+  /** Probes per key (multi-probe). */
+  int probes = 21;
+  /** Prime lookup-table size (maglev). */
+  int tableSize = 65537;
+  /** Bounded-load factor c: no server above ceil(c * average load). */
+  double loadFactor = 1.25;
+
   static Options defaults() {
     return new Options();
   }
@@ -30,6 +43,10 @@ final class Options {
     Options o = new Options();
     o.totalDots = totalDots;
     o.seed = seed;
+    o.pointsPerWeight = pointsPerWeight;
+    o.probes = probes;
+    o.tableSize = tableSize;
+    o.loadFactor = loadFactor;
     return o;
   }
 }

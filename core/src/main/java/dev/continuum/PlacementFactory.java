@@ -11,10 +11,12 @@ interface PlacementFactory {
   Placement build(Server[] servers);
 
   /**
-   * The placement {@link #build} would give for {@code servers}, possibly derived from
-   * {@code previous}, which this factory built for {@code previousServers}. Implementations that can
-   * merge (a ring whose points per server depend on that server alone) override this; the result must
-   * be identical to a full build. Neither array is modified.
+   * Builds the placement that follows {@code previous} (built by this factory over
+   * {@code previousServers}) after a change to {@code servers}. Algorithms whose placement depends on
+   * the history of changes, not only on the set of servers (jump's and memento's slots), carry their
+   * state over here; a ring whose points for a server depend on that server alone may merge instead
+   * of re-sorting ({@link PointRing#update}), and must then give exactly what {@link #build} gives.
+   * Neither array is modified. The default builds from scratch.
    */
   default Placement update(Placement previous, Server[] previousServers, Server[] servers) {
     return build(servers);

@@ -1,6 +1,7 @@
 package dev.continuum;
 
 import java.util.Arrays;
+import java.util.Comparator;
 
 /**
  * The sorted-points machinery shared by every ring: 32-bit unsigned points, each owned by a server
@@ -196,11 +197,16 @@ final class PointRing {
   /**
    * The ring {@link #build} would give for {@code after}, derived from {@code previous} (built for
    * {@code before}) by merging rather than re-sorting, when {@code after} is {@code before} with some
-   * servers removed and some appended (the same {@link Server} instances, in the same order). Exact
-   * only for rings whose points for a server depend on that server alone and whose ties go to the
-   * earlier server; any other change is answered by a full build.
+   * servers removed and some appended (the same {@link Server} instances, in the same order). Exact for
+   * rings whose points for a server depend on that server alone. Returns null for any other change
+   * (a server moved or replaced, several appended when ties follow {@code ties}): the caller builds.
+   *
+   * @param ties how the ring orders the points of two servers that share a value: null when the
+   *     server earlier in the list wins (the points are added in list order), else the order in which
+   *     the ring adds servers' points (e.g. a canonical order independent of the list)
    */
-  static PointRing update(PointRing previous, Server[] before, Server[] after, Source source, boolean strict) {
+  static PointRing update(PointRing previous, Server[] before, Server[] after, Source source, boolean strict,
+      Comparator<Server> ties) {
     int[] remap = new int[before.length];
     int kept = 0;
     for (int i = 0; i < before.length; i++) {
@@ -210,22 +216,19 @@ final class PointRing {
         remap[i] = -1;
       }
     }
-    // Every server of after[0, kept) must have come from before, in order; the rest is appended.
-    for (int j = kept; j < after.length; j++) {
+    boolean rebuild = previous.strict != strict || (ties != null && after.length - kept > 1);
+    for (int j = kept; j < after.length && !rebuild; j++) {
       for (Server s : before) {
-        if (s == after[j]) {
-          return build(after, source, previous.size(), strict); // reordered: no merge possible
-        }
+        rebuild |= s == after[j]; // moved, not appended: the merge cannot express it
       }
     }
-    if (previous.strict != strict) {
-      return build(after, source, previous.size(), strict);
+    if (rebuild) {
+      return null;
     }
     long[] old = previous.entries;
-    boolean removedAny = kept < before.length;
-    long[] survivors;
-    int m;
-    if (removedAny) {
+    long[] survivors = old;
+    int m = old.length;
+    if (kept < before.length) {
       survivors = new long[old.length];
       m = 0;
       for (long e : old) {
@@ -234,9 +237,6 @@ final class PointRing {
           survivors[m++] = e & 0xFFFF_FFFF_0000_0000L | owner;
         }
       }
-    } else {
-      survivors = old;
-      m = old.length;
     }
     int perServer = before.length == 0 ? 16 : old.length / before.length + 1;
     Builder added = new Builder((int) Math.min(Checks.MAX_POINTS, Math.max(16L, (long) (after.length - kept) * perServer)));
@@ -245,19 +245,18 @@ final class PointRing {
     }
     long[] fresh = added.sorted();
     long[] merged = new long[Checks.points("the ring", (long) m + fresh.length)];
-    // Old points first on equal values: their servers precede every appended one.
     int i = 0;
     int j = 0;
     int k = 0;
     while (i < m && j < fresh.length) {
-      merged[k++] = (survivors[i] >> 32) <= (fresh[j] >> 32) ? survivors[i++] : fresh[j++];
+      long a = survivors[i];
+      long b = fresh[j];
+      boolean survivorFirst = (a >> 32) < (b >> 32)
+          || (a >> 32) == (b >> 32) && (ties == null || ties.compare(after[(int) a], after[(int) b]) < 0);
+      merged[k++] = survivorFirst ? survivors[i++] : fresh[j++];
     }
-    while (i < m) {
-      merged[k++] = survivors[i++];
-    }
-    while (j < fresh.length) {
-      merged[k++] = fresh[j++];
-    }
+    System.arraycopy(survivors, i, merged, k, m - i);
+    System.arraycopy(fresh, j, merged, k + m - i, fresh.length - j);
     return of(merged, strict, after.length);
   }
 
@@ -332,24 +331,42 @@ final class PointRing {
    * owners met: the usual ring replica rule.
    */
   void distinctOwners(int hash, int[] out, int n) {
+    long[] e = entries;
+    int size = e.length;
     int i = find(hash);
     int found = 0;
-    int size = entries.length;
     for (int step = 0; step < size && found < n; step++) {
-      int owner = (int) entries[i];
-      boolean dup = false;
-      for (int j = 0; j < found; j++) {
-        if (out[j] == owner) {
-          dup = true;
-          break;
-        }
-      }
-      if (!dup) {
-        out[found++] = owner;
-      }
+      found = addIfNew((int) e[i], out, found);
       if (++i == size) {
         i = 0;
       }
     }
+  }
+
+  /**
+   * Writes to {@code out[0..n)} the first {@code n} distinct values of {@code owners} met walking
+   * forward from {@code start}, wrapping around: the replica rule of every ring and table.
+   */
+  static void distinct(int[] owners, int start, int[] out, int n) {
+    int size = owners.length;
+    int i = start;
+    int found = 0;
+    for (int step = 0; step < size && found < n; step++) {
+      found = addIfNew(owners[i], out, found);
+      if (++i == size) {
+        i = 0;
+      }
+    }
+  }
+
+  /** Appends {@code owner} to {@code out[0..found)} unless present; returns the new count. */
+  private static int addIfNew(int owner, int[] out, int found) {
+    for (int j = 0; j < found; j++) {
+      if (out[j] == owner) {
+        return found;
+      }
+    }
+    out[found] = owner;
+    return found + 1;
   }
 }

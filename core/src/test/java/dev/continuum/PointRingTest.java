@@ -156,7 +156,9 @@ class PointRingTest {
           next++;
         }
         Server[] after = servers.toArray(new Server[0]);
-        ring = PointRing.update(ring, before, after, POINTS, strict);
+        PointRing merged = PointRing.update(ring, before, after, POINTS, strict, null);
+        assertThat(merged).as("removals and appends always merge").isNotNull();
+        ring = merged;
         PointRing full = PointRing.build(after, POINTS, 0, strict);
         assertThat(ring.size()).isEqualTo(full.size());
         for (int i = 0; i < full.size(); i++) {
@@ -174,14 +176,13 @@ class PointRingTest {
   }
 
   @Test
-  void reorderedServersFallBackToAFullBuild() {
+  void reorderedOrReplacedServersAreLeftToAFullBuild() {
     Server a = Server.of("a", 1);
     Server b = Server.of("b", 1);
     PointRing ab = PointRing.build(new Server[] {a, b}, POINTS, 0, false);
-    PointRing ba = PointRing.update(ab, new Server[] {a, b}, new Server[] {b, a}, POINTS, false);
-    PointRing full = PointRing.build(new Server[] {b, a}, POINTS, 0, false);
-    for (int i = 0; i < full.size(); i++) {
-      assertThat(ba.owner(i)).isEqualTo(full.owner(i));
-    }
+    assertThat(PointRing.update(ab, new Server[] {a, b}, new Server[] {b, a}, POINTS, false, null)).isNull();
+    Server heavierB = Server.of("b", 1, 2);
+    assertThat(PointRing.update(ab, new Server[] {a, b}, new Server[] {a, heavierB}, POINTS, false, null))
+        .as("a replaced server is removed and appended: a merge").isNotNull();
   }
 }

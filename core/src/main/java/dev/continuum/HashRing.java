@@ -1,0 +1,125 @@
+package dev.continuum;
+
+import java.util.Comparator;
+
+/**
+ * continuum's general ring (Karger et al., "Consistent hashing and random trees", STOC 1997): each
+ * server places {@code pointsPerWeight * capacity} points on a 32-bit circle; a key goes to the first
+ * point at or after its hash, wrapping around.
+ *
+ * <ul>
+ *   <li>Hashes: xxHash64 with the seed. A key's position is the high 32 bits of its hash; point
+ *       {@code j} of a server is the high 32 bits of {@code mix(id + (j + 1) * golden)}, {@code id} the
+ *       server's seeded identity hash ({@link ServerHashes}), so points depend on host and port only.
+ *   <li>Collisions: when two points share a value, the point of the server first in
+ *       {@link ServerHashes#canonicalOrder} (smaller identity hash) wins, whatever the list order.
+ *   <li>Points are 32-bit values in the shared {@link PointRing}: 8 bytes a point.
+ *   <li>Replicas: the first {@code n} distinct servers met walking clockwise from the key.
+ * </ul>
+ *
+ * <p>The placement is a function of the set of servers and their capacities, so removing any server
+ * moves only its keys and adding one moves keys only to it.
+ */
+final class HashRing extends Placement {
+  static final long GOLDEN = 0x9E3779B97F4A7C15L;
+
+  final PointRing ring;
+  final long seed;
+  /** Sum of the capacities of the servers holding points. */
+  final long totalWeight;
+
+  private HashRing(PointRing ring, long seed, long totalWeight) {
+    this.ring = ring;
+    this.seed = seed;
+    this.totalWeight = totalWeight;
+  }
+
+  static HashRing build(Server[] servers, int pointsPerWeight, long seed) {
+    return new HashRing(points(servers, pointsPerWeight, seed), seed, totalWeight(servers));
+  }
+
+  private static long totalWeight(Server[] servers) {
+    long total = 0;
+    for (Server s : servers) {
+      total += s.capacity();
+    }
+    return total;
+  }
+
+  /** The factory: full builds, and merges when servers are only removed or appended. */
+  static PlacementFactory factory(int pointsPerWeight, long seed) {
+    PointRing.Source source = (server, owner, to) -> addPoints(ServerHashes.of(server, seed), server, pointsPerWeight, owner, to);
+    Comparator<Server> canonical = Comparator.<Server>comparingLong(s -> ServerHashes.of(s, seed) ^ Long.MIN_VALUE)
+        .thenComparing(Server::host).thenComparingInt(Server::port);
+    return new PlacementFactory() {
+      @Override
+      public Placement build(Server[] servers) {
+        return HashRing.build(servers, pointsPerWeight, seed);
+      }
+
+      @Override
+      public Placement update(Placement previous, Server[] previousServers, Server[] servers) {
+        PointRing ring = PointRing.update(((HashRing) previous).ring, previousServers, servers, source, false, canonical);
+        return ring == null ? build(servers) : new HashRing(ring, seed, totalWeight(servers));
+      }
+    };
+  }
+
+  private static void addPoints(long id, Server server, int pointsPerWeight, int owner, PointRing.Builder to) {
+    long n = (long) server.capacity() * pointsPerWeight;
+    for (long j = 0; j < n; j++) {
+      to.add(high32(XxHash64.mix(id + (j + 1) * GOLDEN)), owner);
+    }
+  }
+
+  /**
+   * The points of {@code pointsPerWeight} per unit of capacity for every server, added in canonical
+   * order so that ties never depend on the list order. Shared with {@link MultiProbe}.
+   */
+  static PointRing points(Server[] servers, int pointsPerWeight, long seed) {
+    long count = 0;
+    for (Server s : servers) {
+      count += (long) s.capacity() * pointsPerWeight;
+    }
+    PointRing.Builder b = new PointRing.Builder(Checks.points("the ring", count));
+    long[] ids = ServerHashes.of(servers, seed);
+    for (int i : ServerHashes.canonicalOrder(servers, ids)) {
+      addPoints(ids[i], servers[i], pointsPerWeight, i, b);
+    }
+    return b.build(false, servers.length);
+  }
+
+  static int high32(long h) {
+    return (int) (h >>> 32);
+  }
+
+  @Override
+  int index(byte[] key, int offset, int length) {
+    return ring.ownerOf(high32(XxHash64.hash(key, offset, length, seed)));
+  }
+
+  @Override
+  int index(CharSequence key) {
+    return ring.ownerOf(high32(XxHash64.hash(key, seed)));
+  }
+
+  @Override
+  long memoryBytes() {
+    return ring.memoryBytes();
+  }
+
+  @Override
+  int reachable() {
+    return ring.reachable();
+  }
+
+  @Override
+  void indexes(byte[] key, int offset, int length, int[] out, int n) {
+    ring.distinctOwners(high32(XxHash64.hash(key, offset, length, seed)), out, n);
+  }
+
+  @Override
+  void indexes(CharSequence key, int[] out, int n) {
+    ring.distinctOwners(high32(XxHash64.hash(key, seed)), out, n);
+  }
+}

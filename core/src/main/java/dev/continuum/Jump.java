@@ -1,0 +1,97 @@
+package dev.continuum;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Jump consistent hash (John Lamping and Eric Veach, "A Fast, Minimal Memory, Consistent Hash
+ * Algorithm", arXiv:1406.2294, 2014): {@link #bucket(long, int)} maps a 64-bit key to one of
+ * {@code buckets} buckets with no memory at all, moving only {@code 1/(n+1)} of the keys, all to the new
+ * bucket, when a bucket is added at the end.
+ *
+ * <p>As a server placement, slot {@code b} is held by one server; the key's hash is its xxHash64 with
+ * the seed. Jump is unweighted (every capacity must be 1) and can only drop its last bucket, so:
+ * <ul>
+ *   <li>Adding a server appends a slot: keys move only to it.
+ *   <li>Removing the server of the last slot drops that slot: only its keys move.
+ *   <li>Removing any other server: <b>the server of the last slot takes over the removed server's
+ *       slot</b> and the last slot is dropped. The removed server's keys move to that server, and the
+ *       keys the last server held in its old slot move to the others: about 2/N of the keys move
+ *       instead of 1/N. {@link Memento} removes any server with minimal disruption.
+ * </ul>
+ * Slots follow the history of changes ({@link PlacementFactory#update}); a placement built from
+ * scratch gives slot {@code i} to the {@code i}-th server of the list.
+ */
+final class Jump extends SlotPlacement {
+  private Jump(int[] slotServer, long seed) {
+    super(slotServer, slotServer.length, seed);
+  }
+
+  /**
+   * The paper's function, exactly: the bucket in {@code [0, buckets)} of {@code key}, with its linear
+   * congruential generator {@code key * 2862933555777941757 + 1}. Equals Guava's
+   * {@code Hashing.consistentHash(long, int)}.
+   *
+   * @throws IllegalArgumentException if {@code buckets < 1}
+   */
+  static int bucket(long key, int buckets) {
+    Checks.positive("buckets", buckets);
+    long b = -1;
+    long j = 0;
+    while (j < buckets) {
+      b = j;
+      key = key * 2862933555777941757L + 1;
+      j = (long) ((b + 1) * ((double) (1L << 31) / (double) ((key >>> 33) + 1)));
+    }
+    return (int) b;
+  }
+
+  @Override
+  int slot(long h) {
+    return bucket(h, slotServer.length);
+  }
+
+  @Override
+  long memoryBytes() {
+    return 16 + 4L * slotServer.length;
+  }
+
+  static PlacementFactory factory(long seed) {
+    return new PlacementFactory() {
+      @Override
+      public Placement build(Server[] servers) {
+        int[] slots = new int[servers.length];
+        Arrays.setAll(slots, i -> i);
+        return new Jump(slots, seed);
+      }
+
+      @Override
+      public Placement update(Placement previous, Server[] previousServers, Server[] servers) {
+        if (!(previous instanceof Jump)) {
+          return build(servers);
+        }
+        List<Server> slots = new ArrayList<>(Arrays.asList(((Jump) previous).slotOwners(previousServers)));
+        Set<Server> now = new HashSet<>(Arrays.asList(servers));
+        // Removed servers, from the highest slot down: the last slot's server takes the freed slot.
+        for (int b = slots.size() - 1; b >= 0; b--) {
+          if (b < slots.size() && !now.contains(slots.get(b))) {
+            Server last = slots.remove(slots.size() - 1);
+            if (b < slots.size()) {
+              slots.set(b, last);
+            }
+          }
+        }
+        Set<Server> kept = new HashSet<>(slots);
+        for (Server s : servers) {
+          if (!kept.contains(s)) {
+            slots.add(s);
+          }
+        }
+        return new Jump(indexesOf(slots.toArray(new Server[0]), servers), seed);
+      }
+    };
+  }
+}

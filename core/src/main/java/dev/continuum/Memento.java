@@ -1,0 +1,167 @@
+package dev.continuum;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * MementoHash (Massimo Coluzzi, Amos Brocco, Alessandro Antonucci and Tiziano Leidi, "MementoHash: A
+ * Stateful, Minimal Memory, Best Performing Consistent Hash Algorithm", arXiv:2306.09783, 2023): jump
+ * hash extended with a replacement set that remembers removed buckets, so any
+ * server can be removed moving only its keys.
+ *
+ * <p>Why MementoHash rather than AnchorHash (Mendelson et al. 2020): AnchorHash must fix an upper bound
+ * on the cluster size (its anchor) up front and keeps arrays of that size; MementoHash grows without a
+ * bound, the paper's state is proportional to the removals (the working set is plain jump hash,
+ * memory-free), and it reuses {@link Jump#bucket}, which continuum already has exactly. (This
+ * implementation keeps its replacement set in arrays over all buckets rather than a hash table: a
+ * lookup then reads plain arrays, for 12 bytes a bucket.) Its lookup is jump hash plus,
+ * only for keys landing on removed buckets, a short chain of rehashes.
+ *
+ * <p>State: {@code n} buckets (the b-array), of which {@code r} removed. Removing bucket {@code b} when
+ * the working set has {@code w} buckets records {@code replacer[b] = w - 1} and the previously removed
+ * bucket, a LIFO chain; removing the last bucket with nothing removed just shrinks {@code n}. Lookup:
+ * {@code b = jump(key, n)}; while {@code b} is removed: rehash the key with {@code b} into
+ * {@code [0, replacer[b])}, then follow buckets removed earlier (replacer at least that range) to their
+ * replacers.
+ *
+ * <ul>
+ *   <li>Unweighted: every capacity must be 1.
+ *   <li>Removing any server moves only its keys. Adding a server takes the most recently freed bucket
+ *       (or appends one): keys move only to it. Removals undone in reverse order restore the exact
+ *       placement (remove A, re-add A: every key back where it was).
+ *   <li>Memory: three ints per bucket (slot owner, replacer, previous removed): {@code 12 n} bytes.
+ * </ul>
+ */
+final class Memento extends SlotPlacement {
+  /** {@code replacer[b]}: the working-set size after b was removed, or -1 if b works. */
+  private final int[] replacer;
+  /** {@code previous[b]}: the bucket removed before b (or {@code n} for the first). */
+  private final int[] previous;
+  private final int lastRemoved;
+
+  private Memento(int[] slotServer, int working, int[] replacer, int[] previous, int lastRemoved, long seed) {
+    super(slotServer, working, seed);
+    this.replacer = replacer;
+    this.previous = previous;
+    this.lastRemoved = lastRemoved;
+  }
+
+  @Override
+  int slot(long h) {
+    int b = Jump.bucket(h, slotServer.length);
+    while (replacer[b] >= 0) {
+      int r = replacer[b];
+      b = (int) Long.remainderUnsigned(XxHash64.mix(h ^ ((b + 1) * HashRing.GOLDEN)), r);
+      while (replacer[b] >= r) {
+        b = replacer[b];
+      }
+    }
+    return b;
+  }
+
+  @Override
+  long memoryBytes() {
+    return 3 * (16 + 4L * slotServer.length);
+  }
+
+  static PlacementFactory factory(long seed) {
+    return new PlacementFactory() {
+      @Override
+      public Placement build(Server[] servers) {
+        int n = servers.length;
+        int[] slots = new int[n];
+        Arrays.setAll(slots, i -> i);
+        int[] replacer = new int[n];
+        Arrays.fill(replacer, -1);
+        return new Memento(slots, n, replacer, new int[n], n, seed);
+      }
+
+      @Override
+      public Placement update(Placement previous, Server[] previousServers, Server[] servers) {
+        if (!(previous instanceof Memento)) {
+          return build(servers);
+        }
+        Memento p = (Memento) previous;
+        Buckets state = new Buckets(p.slotOwners(previousServers), p.replacer, p.previous, p.lastRemoved);
+        Set<Server> now = new HashSet<>(Arrays.asList(servers));
+        for (int b = state.owners.size() - 1; b >= 0; b--) {
+          if (b < state.owners.size() && state.owners.get(b) != null && !now.contains(state.owners.get(b))) {
+            state.remove(b);
+          }
+        }
+        Set<Server> kept = new HashSet<>(state.owners);
+        for (Server s : servers) {
+          if (!kept.contains(s)) {
+            state.add(s);
+          }
+        }
+        int n = state.owners.size();
+        int[] replacer = new int[n];
+        int[] prev = new int[n];
+        for (int b = 0; b < n; b++) {
+          replacer[b] = state.replacer.get(b);
+          prev[b] = state.previous.get(b);
+        }
+        return new Memento(indexesOf(state.owners.toArray(new Server[0]), servers), servers.length,
+            replacer, prev, state.lastRemoved, seed);
+      }
+    };
+  }
+
+  /** The mutable bucket state of one update, before it is frozen into a placement. */
+  private static final class Buckets {
+    final List<Server> owners;
+    final List<Integer> replacer = new ArrayList<>();
+    final List<Integer> previous = new ArrayList<>();
+    int lastRemoved;
+    int working;
+
+    Buckets(Server[] owners, int[] replacer, int[] previous, int lastRemoved) {
+      this.owners = new ArrayList<>(Arrays.asList(owners));
+      for (int b = 0; b < owners.length; b++) {
+        this.replacer.add(replacer[b]);
+        this.previous.add(previous[b]);
+        if (owners[b] != null) {
+          working++;
+        }
+      }
+      this.lastRemoved = lastRemoved;
+    }
+
+    void remove(int b) {
+      int n = owners.size();
+      if (lastRemoved == n && b == n - 1) {
+        // Nothing removed and b is last: plain jump hash shrinks.
+        owners.remove(b);
+        replacer.remove(b);
+        previous.remove(b);
+        lastRemoved = n - 1;
+      } else {
+        owners.set(b, null);
+        replacer.set(b, working - 1);
+        previous.set(b, lastRemoved);
+        lastRemoved = b;
+      }
+      working--;
+    }
+
+    void add(Server s) {
+      int n = owners.size();
+      if (lastRemoved == n) {
+        owners.add(s);
+        replacer.add(-1);
+        previous.add(0);
+        lastRemoved = n + 1;
+      } else {
+        int b = lastRemoved;
+        lastRemoved = previous.get(b);
+        owners.set(b, s);
+        replacer.set(b, -1);
+      }
+      working++;
+    }
+  }
+}

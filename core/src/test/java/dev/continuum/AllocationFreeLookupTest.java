@@ -1,0 +1,43 @@
+package dev.continuum;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.continuum.Placements.Spec;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** Placement.index allocates nothing: counted with the JVM's per-thread allocation counter. */
+class AllocationFreeLookupTest {
+  @Test
+  void indexAllocatesNothing() {
+    com.sun.management.ThreadMXBean bean = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    long thread = Thread.currentThread().getId();
+    String[] keys = Placements.keys(1000, 7);
+    keys[1] = "ключ-é-🔑"; // non-ASCII: encoded into the per-thread scratch buffer
+    byte[][] bytes = new byte[keys.length][];
+    for (int i = 0; i < keys.length; i++) {
+      bytes[i] = keys[i].getBytes(StandardCharsets.UTF_8);
+    }
+    for (Spec spec : Spec.values()) {
+      Continuum c = spec.continuum(7);
+      c.addServers(Placements.servers(50, 7));
+      Placement p = c.snapshot().placement;
+      long sink = 0;
+      for (int round = 0; round < 20; round++) { // warm-up: scratch buffers, class init, compilation
+        for (int i = 0; i < keys.length; i++) {
+          sink += p.index(keys[i]) + p.index(bytes[i], 0, bytes[i].length);
+        }
+      }
+      long before = bean.getThreadAllocatedBytes(thread);
+      for (int round = 0; round < 10; round++) {
+        for (int i = 0; i < keys.length; i++) {
+          sink += p.index(keys[i]) + p.index(bytes[i], 0, bytes[i].length);
+        }
+      }
+      long allocated = bean.getThreadAllocatedBytes(thread) - before;
+      // 20,000 lookups; the counter call itself may account a few bytes.
+      assertThat(allocated).as(spec + " (sink " + sink + ")").isLessThan(1024);
+    }
+  }
+}
