@@ -36,8 +36,10 @@ final class Contenders {
   /** Contenders that place keys on servers (checked to resolve every key to one of the fleet's). */
   static final String[] PLACERS = {
     "continuum-python", "continuum-ketama", "spymemcached", "xmemcached", "jedis-sharded",
-    "guava-jump", "hash4j-jumpback",
+    "continuum-ring", "continuum-jump", "continuum-maglev", "continuum-memento", "guava-jump", "hash4j-jumpback",
   };
+  /** continuum's own fast algorithms, with their default 64-bit hash. */
+  static final String[] FAST = {"continuum-ring", "continuum-jump", "continuum-maglev", "continuum-memento"};
   /** Hash-only floors: the cost of the key hash alone. */
   static final String[] FLOORS = {"floor-md5-messagedigest", "floor-md5-continuum", "floor-murmur3-chars"};
 
@@ -47,6 +49,11 @@ final class Contenders {
         return continuum(Continuum.builder(Algorithm.PYTHON_CONTINUUM).totalDots(160 * fleet.size()).build(), fleet);
       case "continuum-ketama":
         return continuum(BenchAccess.ketamaContinuum(), fleet);
+      case "continuum-ring":
+      case "continuum-jump":
+      case "continuum-maglev":
+      case "continuum-memento":
+        return continuum(new Continuum(Algorithm.byName(name.substring("continuum-".length()))), fleet);
       case "spymemcached":
         return spymemcached(fleet);
       case "xmemcached":

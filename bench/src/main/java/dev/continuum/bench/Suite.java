@@ -129,7 +129,8 @@ public final class Suite {
 
   private void lookups() throws RunnerException {
     List<String> placers = quick
-        ? List.of("continuum-python", "continuum-ketama", "spymemcached", "guava-jump", "hash4j-jumpback")
+        ? List.of("continuum-python", "continuum-ketama", "spymemcached", "continuum-ring", "continuum-jump",
+            "continuum-maglev", "continuum-memento", "guava-jump")
         : Arrays.asList(Contenders.PLACERS);
     List<String> floors = quick
         ? List.of("floor-md5-messagedigest", "floor-md5-continuum", "floor-murmur3-chars")
@@ -158,6 +159,7 @@ public final class Suite {
             ratio(score(lookup, "spymemcached", r.getKey()), s), ratio(score(lookup, "guava-jump", r.getKey()), s)));
       }
     }
+    fastVerdicts();
     md.append("\n**Target 1** (md5 dialects at 1000 servers: ≤ 1.1× the MessageDigest MD5 floor, 0 B/op, ≥ 6× spymemcached):\n\n");
     for (String c : List.of("continuum-python", "continuum-ketama")) {
       double s = score(lookup, c, 1000);
@@ -165,6 +167,19 @@ public final class Suite {
       md.append(String.format(Locale.ROOT, "- %s: %.2f× the floor (%s), %s B/op, %.1f× faster than spymemcached (%s)\n",
           c, s / md5Floor, s / md5Floor <= 1.1 ? "met" : "NOT met", bytesPerOp(lookup.get(c).get(1000)), spy / s,
           spy / s >= 6 ? "met" : "NOT met"));
+    }
+  }
+
+  private void fastVerdicts() {
+    md.append("\n**Target 2** (fast algorithms at 1000 servers: ≤ 40 ns, 0 B/op, ≥ 4× faster than guava-jump):\n\n");
+    double guava = score(lookup, "guava-jump", 1000);
+    for (String c : Contenders.FAST) {
+      double s = score(lookup, c, 1000);
+      if (Double.isNaN(s)) {
+        continue;
+      }
+      md.append(String.format(Locale.ROOT, "- %s: %.1f ns (%s), %s B/op, %.1f× faster than guava-jump (%s)\n", c, s,
+          s <= 40 ? "met" : "NOT met", bytesPerOp(lookup.get(c).get(1000)), guava / s, guava / s >= 4 ? "met" : "NOT met"));
     }
   }
 
@@ -195,8 +210,8 @@ public final class Suite {
 
   private void updates() throws RunnerException {
     String[] contenders = quick
-        ? new String[] {"continuum-ketama", "continuum-ketama-rebuild", "spymemcached"}
-        : new String[] {"continuum-ketama", "continuum-ketama-rebuild", "continuum-python", "spymemcached", "xmemcached"};
+        ? new String[] {"continuum-ketama", "continuum-ring", "spymemcached"}
+        : new String[] {"continuum-ketama", "continuum-ketama-rebuild", "continuum-ring", "continuum-python", "spymemcached", "xmemcached"};
     Map<String, RunResult> byName = new LinkedHashMap<>();
     for (RunResult r : run(base(UpdateBench.class, quick ? 2 : 3, quick ? 3 : 5, 2).param("contender", contenders)
         .param("servers", "1000"), "update")) {

@@ -34,7 +34,7 @@ public class UpdateBench {
   public int servers;
 
   /** continuum-ketama merges; continuum-ketama-rebuild and continuum-python rebuild everything. */
-  @Param({"continuum-ketama", "continuum-ketama-rebuild", "continuum-python", "spymemcached", "xmemcached"})
+  @Param({"continuum-ketama", "continuum-ketama-rebuild", "continuum-ring", "continuum-python", "spymemcached", "xmemcached"})
   public String contender;
 
   private Runnable add;
@@ -47,6 +47,7 @@ public class UpdateBench {
     switch (contender) {
       case "continuum-ketama" -> continuum(BenchAccess.ketamaContinuum(), fleet);
       case "continuum-ketama-rebuild" -> continuum(BenchAccess.ketamaContinuumFullBuilds(), fleet);
+      case "continuum-ring" -> continuum(new Continuum(Algorithm.RING), fleet);
       case "continuum-python" -> continuum(Continuum.builder(Algorithm.PYTHON_CONTINUUM).totalDots(160 * servers).build(), fleet);
       case "spymemcached" -> {
         List<MemcachedNode> with = Contenders.spyNodes(fleet, 0, servers + 1);
