@@ -87,6 +87,25 @@ final class Checks {
     }
   }
 
+  /**
+   * Rejects a server list longer than the peer program can place on, so a compatibility dialect never
+   * answers for a configuration the peer itself refuses.
+   */
+  static void peerServerLimit(String dialect, int count, int limit, String reason) {
+    if (count > limit) {
+      throw new IllegalArgumentException(dialect + ": " + count + " servers, but the limit is " + limit
+          + " (" + reason + ")");
+    }
+  }
+
+  /** pymemcache's murmur3 seed: verified as a 32-bit unsigned value. */
+  static long unsignedSeed32(String dialect, long seed) {
+    if (seed < 0 || seed > 0xFFFFFFFFL) {
+      throw new IllegalArgumentException(dialect + ": seed must be in 0..4294967295, got " + seed);
+    }
+    return seed;
+  }
+
   /** Rejects a point count that would exhaust memory, before anything is allocated. */
   static int points(String what, long count) {
     if (count < 0 || count > MAX_POINTS) {

@@ -49,6 +49,8 @@ public final class Continuum {
   private final Options options;
   /** Created on first use, for {@link Algorithm#BOUNDED_LOAD} only. */
   private volatile BoundedLoads boundedLoads;
+  /** Equal servers may be listed more than once (see {@link Builder#allowDuplicateServers}). */
+  private final boolean duplicates;
 
   /** Guards changes; readers never take it. */
   private final Object writeLock = new Object();
@@ -98,6 +100,7 @@ public final class Continuum {
     this.factory = factory;
     this.autogenerate = autogenerate;
     this.options = options;
+    this.duplicates = options.duplicateServers;
     this.snapshot = new Snapshot(new Server[0], factory.build(new Server[0]));
   }
 
@@ -154,7 +157,7 @@ public final class Continuum {
       List<Server> next = new ArrayList<>(members);
       for (Server s : servers) {
         Objects.requireNonNull(s, "server");
-        if (next.contains(s)) {
+        if (!duplicates && next.contains(s)) {
           throw new IllegalArgumentException("server already added: " + s.host() + ":" + s.port());
         }
         next.add(s);
@@ -164,7 +167,9 @@ public final class Continuum {
   }
 
   /**
-   * Removes a server (matched by host and port).
+   * Removes a server (matched by host and port). When duplicates are allowed and the list holds
+   * several equal servers, this removes the very instance passed if it is listed, otherwise the
+   * first equal one.
    *
    * @throws IllegalArgumentException if no such server is in the continuum
    */
@@ -184,7 +189,10 @@ public final class Continuum {
       List<Server> next = new ArrayList<>(members);
       for (Server s : servers) {
         Objects.requireNonNull(s, "server");
-        if (!next.remove(s)) {
+        int i = indexOf(next, s);
+        if (i >= 0) {
+          next.remove(i);
+        } else {
           throw new IllegalArgumentException("unknown server: " + s.host() + ":" + s.port());
         }
       }
@@ -202,13 +210,26 @@ public final class Continuum {
     Objects.requireNonNull(server, "server");
     synchronized (writeLock) {
       List<Server> next = new ArrayList<>(members);
-      int i = next.indexOf(server);
+      int i = indexOf(next, server);
       if (i < 0) {
         throw new IllegalArgumentException("unknown server: " + server.host() + ":" + server.port());
       }
       next.set(i, server);
       commit(next);
     }
+  }
+
+  /**
+   * Where {@code server} is in {@code list}: the position of that very instance if the list holds it
+   * (so one copy of a duplicated server can be picked out), otherwise of the first equal server.
+   */
+  private static int indexOf(List<Server> list, Server server) {
+    for (int i = 0; i < list.size(); i++) {
+      if (list.get(i) == server) {
+        return i;
+      }
+    }
+    return list.indexOf(server);
   }
 
   /** Rebuilds the placement from the current server list and publishes it. */
@@ -415,6 +436,21 @@ public final class Continuum {
     public Builder loadFactor(double loadFactor) {
       require(Knob.LOAD_FACTOR);
       options.loadFactor = Checks.loadFactor(loadFactor);
+      return this;
+    }
+
+    /**
+     * Accepts equal servers (same host and port) more than once in the list, as libmemcached and
+     * spymemcached do; only those dialects accept this option. Each copy keeps its place in the list:
+     * libmemcached gives every shared point to the first copy, spymemcached to the last. {@code
+     * resolve} returns the exact {@link Server} instance of the winning copy, so callers can tell
+     * copies apart by identity; {@code removeServer} and {@code updateServer} act on the very instance
+     * passed when it is listed, otherwise on the first equal server. Default false: a duplicate is
+     * rejected with "server already added", as in python-continuum.
+     */
+    public Builder allowDuplicateServers(boolean allow) {
+      require(Knob.DUPLICATE_SERVERS);
+      options.duplicateServers = allow;
       return this;
     }
 

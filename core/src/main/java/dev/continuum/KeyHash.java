@@ -6,6 +6,9 @@ package dev.continuum;
  *
  * <p>Implementations are stateless and thread-safe. Hashing a {@link CharSequence} must equal hashing
  * its UTF-8 bytes; the default method encodes into a per-thread buffer, implementations may do better.
+ *
+ * <p>This is the one hashing layer: every dialect's key hash is a constant here (see
+ * {@code placement-compat.md} for each definition).
  */
 interface KeyHash {
   int hash(byte[] key, int offset, int length);
@@ -38,6 +41,42 @@ interface KeyHash {
     @Override
     public String toString() {
       return "md5";
+    }
+  };
+
+  /**
+   * Jenkins one-at-a-time as libmemcached 1.1.4 computes it on x86-64: each byte is a signed C
+   * {@code char}, so bytes >= 0x80 are sign-extended before they are added.
+   */
+  KeyHash ONE_AT_A_TIME = new KeyHash() {
+    @Override
+    public int hash(byte[] key, int offset, int length) {
+      int h = 0;
+      for (int i = offset, end = offset + length; i < end; i++) {
+        h += key[i]; // a Java byte is signed: exactly the sign extension of a C char
+        h += h << 10;
+        h ^= h >>> 6;
+      }
+      h += h << 3;
+      h ^= h >>> 11;
+      h += h << 15;
+      return h;
+    }
+  };
+
+  /**
+   * twemproxy 0.5.0's "fnv1a_64", which is not 64-bit FNV: the low 32 bits of the 64-bit offset
+   * basis and prime, over sign-extended bytes, in 32-bit arithmetic.
+   */
+  KeyHash TWEMPROXY_FNV1A_64 = new KeyHash() {
+    @Override
+    public int hash(byte[] key, int offset, int length) {
+      int h = 0x84222325;
+      for (int i = offset, end = offset + length; i < end; i++) {
+        h ^= key[i]; // sign-extended, as twemproxy's signed char
+        h *= 0x1b3;
+      }
+      return h;
     }
   };
 }

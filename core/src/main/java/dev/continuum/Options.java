@@ -12,7 +12,8 @@ final class Options {
     POINTS_PER_WEIGHT("pointsPerWeight"),
     PROBES("probes"),
     TABLE_SIZE("tableSize"),
-    LOAD_FACTOR("loadFactor");
+    LOAD_FACTOR("loadFactor"),
+    DUPLICATE_SERVERS("allowDuplicateServers");
 
     final String label;
 
@@ -25,6 +26,8 @@ final class Options {
   int totalDots = 1000;
   /** The hash seed (pymemcache's murmur3 seed; the secret seed of continuum's own algorithms). */
   long seed;
+  /** Accept equal servers (same host and port) in the list, as libmemcached and spymemcached do. */
+  boolean duplicateServers;
 
   /** Ring points per unit of capacity (ring, bounded-load). */
   int pointsPerWeight = 160;
@@ -47,6 +50,7 @@ final class Options {
     o.probes = probes;
     o.tableSize = tableSize;
     o.loadFactor = loadFactor;
+    o.duplicateServers = duplicateServers;
     return o;
   }
 }

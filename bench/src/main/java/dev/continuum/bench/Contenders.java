@@ -35,7 +35,7 @@ final class Contenders {
 
   /** Contenders that place keys on servers (checked to resolve every key to one of the fleet's). */
   static final String[] PLACERS = {
-    "continuum-python", "continuum-ketama", "spymemcached", "xmemcached", "jedis-sharded",
+    "continuum-python", "continuum-spymemcached", "continuum-ketama", "spymemcached", "xmemcached", "jedis-sharded",
     "continuum-ring", "continuum-jump", "continuum-maglev", "continuum-memento", "guava-jump", "hash4j-jumpback",
   };
   /** continuum's own fast algorithms, with their default 64-bit hash. */
@@ -49,6 +49,7 @@ final class Contenders {
         return continuum(Continuum.builder(Algorithm.PYTHON_CONTINUUM).totalDots(160 * fleet.size()).build(), fleet);
       case "continuum-ketama":
         return continuum(BenchAccess.ketamaContinuum(), fleet);
+      case "continuum-spymemcached":
       case "continuum-ring":
       case "continuum-jump":
       case "continuum-maglev":

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "continuum 0.1.0",
     description = "Consistent hashing: resolve keys, check compatibility, plan changes.",
-    subcommands = {ResolveCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {ResolveCommand.class, AlgorithmsCommand.class, ConformanceCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   /** Exit code for a usage or input error. */
   static final int USAGE = 2;

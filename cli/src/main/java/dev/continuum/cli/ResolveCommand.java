@@ -1,5 +1,6 @@
 package dev.continuum.cli;
 
+import dev.continuum.Algorithm;
 import dev.continuum.Continuum;
 import dev.continuum.Server;
 import java.io.BufferedReader;
@@ -30,16 +31,24 @@ import picocli.CommandLine.Model.CommandSpec;
       "Examples:",
       "  continuum resolve my-first-key my-other-key",
       "  continuum resolve --servers servers.txt --format tsv < keys.txt",
-      "  continuum resolve --server 10.0.0.1:11211 --server 10.0.0.2:11211:2 foo bar"
+      "  continuum resolve --server 10.0.0.1:11211 --server 10.0.0.2:11211:2 foo bar",
+      "  continuum resolve --algorithm twemproxy --server 127.0.0.1:22000:1 --name 127.0.0.1:22000=alpha foo",
+      "  continuum resolve --algorithm pymemcache --seed 42 --server 10.0.0.1:11211 foo"
     })
 final class ResolveCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Mixin ServerOptions serverOptions;
 
-  @Option(names = "--total-dots", paramLabel = "N", description = "python-continuum's totaldots (default: ${DEFAULT-VALUE}).",
-      defaultValue = "1000")
-  int totalDots;
+  @Option(names = "--algorithm", paramLabel = "NAME", defaultValue = "python-continuum",
+      description = "The placement algorithm or compatibility dialect (see 'continuum algorithms'; default: ${DEFAULT-VALUE}).")
+  String algorithm;
+
+  @Option(names = "--total-dots", paramLabel = "N", description = "python-continuum's totaldots (default 1000).")
+  Integer totalDots;
+
+  @Option(names = "--seed", paramLabel = "N", description = "The hash seed, for algorithms that take one (pymemcache's murmur3 seed).")
+  Long seed;
 
   @Option(names = "--keys", paramLabel = "FILE", description = "Read keys from FILE, one per line.")
   Path keysFile;
@@ -57,7 +66,14 @@ final class ResolveCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Continuum continuum = Continuum.builder(dev.continuum.Algorithm.PYTHON_CONTINUUM).totalDots(totalDots).build();
+    Continuum.Builder builder = Continuum.builder(Algorithm.byName(algorithm));
+    if (totalDots != null) {
+      builder.totalDots(totalDots);
+    }
+    if (seed != null) {
+      builder.seed(seed);
+    }
+    Continuum continuum = builder.build();
     continuum.addServers(serverOptions.resolve(err));
     List<String> all = new ArrayList<>(keys);
     if (keysFile != null) {

@@ -1,0 +1,320 @@
+package dev.continuum;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Comparator;
+
+/**
+ * The ketama rings of libmemcached, twemproxy and spymemcached (see {@code placement-compat.md}
+ * sections 0-3): one builder, parameterised by how a server is named on the ring, how its points
+ * are generated, how equal points are ordered and how keys are hashed. Lookup is always "first point
+ * at or above the key's hash, wrapping to the first point".
+ */
+final class KetamaRing extends Placement {
+  /** The string a server's points are generated from ({@code "<name>-<i>"}). */
+  enum NodeName {
+    /** libmemcached: {@code host}, plus {@code ":" + port} unless the port is 11211. */
+    LIBMEMCACHED {
+      @Override
+      String of(Server s) {
+        return s.port() == 11211 ? s.host() : s.host() + ":" + s.port();
+      }
+    },
+    /** libmemcached CONSISTENT_KETAMA_SPY: {@code "/" + host + ":" + port}, port always present. */
+    LIBMEMCACHED_SPY {
+      @Override
+      String of(Server s) {
+        return "/" + s.host() + ":" + s.port();
+      }
+    },
+    /** twemproxy: the server's name when it has one, otherwise the libmemcached rule. */
+    TWEMPROXY {
+      @Override
+      String of(Server s) {
+        return s.name() != null ? s.name() : LIBMEMCACHED.of(s);
+      }
+    },
+    /**
+     * spymemcached's default node-key format, {@code String.valueOf(InetSocketAddress)} without its
+     * leading "/" on JDK 17: {@code ip:port} for an IP literal, {@code host/ip:port} for a host with
+     * a {@linkplain Server#address() resolved address}, {@code host/<unresolved>:port} otherwise.
+     */
+    SPYMEMCACHED {
+      @Override
+      String of(Server s) {
+        if (isIpLiteral(s.host())) {
+          return s.host() + ":" + s.port();
+        }
+        String address = s.address() != null ? s.address() : "<unresolved>";
+        return s.host() + "/" + address + ":" + s.port();
+      }
+    },
+    /**
+     * spymemcached's LIBMEMCACHED node-key format: {@code getHostName()} (the host as given; continuum
+     * never does reverse lookups) plus {@code ":" + port} unless 11211; the same as libmemcached's.
+     */
+    SPYMEMCACHED_LIBMEMCACHED {
+      @Override
+      String of(Server s) {
+        return LIBMEMCACHED.of(s);
+      }
+    };
+
+    abstract String of(Server s);
+  }
+
+  /** How many points a server gets and what they are. */
+  enum Points {
+    /** KP(w, W, n) points in float32 (section 0), four md5 words per digest of {@code "<name>-<i>"}. */
+    WEIGHTED_MD5_WORDS,
+    /** spymemcached unweighted: always 160 points, four md5 words per digest, weights ignored. */
+    FIXED_160_MD5_WORDS,
+    /** libmemcached unweighted: 100 points, point i = the key hash of {@code "<name>-<i>"}. */
+    HUNDRED_HASHED,
+    /**
+     * libmemcached with the behaviour set before the servers: {@link #HUNDRED_HASHED}, but any
+     * server of weight > 1 silently switches the ring to {@link #WEIGHTED_MD5_WORDS}.
+     */
+    HUNDRED_HASHED_UNLESS_WEIGHTED
+  }
+
+  /** Which server wins when two servers share a point value: expressed as the order points are added. */
+  enum Ties {
+    /** libmemcached: the lowest list index wins. */
+    FIRST_LISTED,
+    /** spymemcached (a map keyed by point, later puts overwrite): the highest list index wins. */
+    LAST_LISTED,
+    /**
+     * twemproxy sorts servers by (byte length of ring name, name bytes) with glibc's stable qsort
+     * before building: the shorter, then byte-wise smaller, name wins.
+     */
+    SHORTEST_NAME
+  }
+
+  /** What a weight (capacity) of 0 means. */
+  enum ZeroWeight {
+    /** libmemcached stores weight 0 as 1. */
+    AS_ONE,
+    /** twemproxy refuses weight 0 in its configuration. */
+    REJECTED,
+    /** spymemcached uses the weight as given. */
+    AS_IS
+  }
+
+  /** One ketama dialect: everything that differs between the peers, and nothing else. */
+  static final class Dialect implements PlacementFactory {
+    final String label;
+    final NodeName names;
+    final Points points;
+    final Ties ties;
+    final KeyHash keyHash;
+    final ZeroWeight zeroWeight;
+    /** libmemcached and twemproxy skip the hash and return their only server. */
+    final boolean singleServerShortcut;
+    /** The most servers the peer can place on, or 0 for no peer limit. */
+    final int peerServerLimit;
+    final String peerLimitReason;
+
+    Dialect(String label, NodeName names, Points points, Ties ties, KeyHash keyHash, ZeroWeight zeroWeight,
+        boolean singleServerShortcut, int peerServerLimit, String peerLimitReason) {
+      this.label = label;
+      this.names = names;
+      this.points = points;
+      this.ties = ties;
+      this.keyHash = keyHash;
+      this.zeroWeight = zeroWeight;
+      this.singleServerShortcut = singleServerShortcut;
+      this.peerServerLimit = peerServerLimit;
+      this.peerLimitReason = peerLimitReason;
+    }
+
+    @Override
+    public Placement build(Server[] servers) {
+      return KetamaRing.build(this, servers);
+    }
+  }
+
+  private final PointRing ring;
+  private final KeyHash keyHash;
+  /** True when the peer returns its only server without hashing. */
+  private final boolean single;
+
+  private KetamaRing(PointRing ring, KeyHash keyHash, boolean single) {
+    this.ring = ring;
+    this.keyHash = keyHash;
+    this.single = single;
+  }
+
+  static KetamaRing build(Dialect d, Server[] servers) {
+    int n = servers.length;
+    if (d.peerServerLimit > 0) {
+      Checks.peerServerLimit(d.label, n, d.peerServerLimit, d.peerLimitReason);
+    }
+    long[] weights = new long[n];
+    long total = 0;
+    boolean anyAboveOne = false;
+    for (int i = 0; i < n; i++) {
+      long w = servers[i].capacity();
+      if (w == 0 && d.zeroWeight == ZeroWeight.AS_ONE) {
+        w = 1;
+      } else if (w == 0 && d.zeroWeight == ZeroWeight.REJECTED) {
+        throw new IllegalArgumentException(d.label + ": server " + servers[i].hostPort()
+            + " has capacity 0, which the peer rejects (its weights must be at least 1)");
+      }
+      weights[i] = w;
+      total += w;
+      anyAboveOne |= w > 1;
+    }
+    Points scheme = d.points;
+    if (scheme == Points.HUNDRED_HASHED_UNLESS_WEIGHTED) {
+      scheme = anyAboveOne ? Points.WEIGHTED_MD5_WORDS : Points.HUNDRED_HASHED;
+    }
+    int[] counts = new int[n];
+    long count = 0;
+    for (int i = 0; i < n; i++) {
+      counts[i] = pointCount(scheme, weights[i], total, n);
+      count += counts[i];
+    }
+    String[] names = new String[n];
+    for (int i = 0; i < n; i++) {
+      names[i] = d.names.of(servers[i]);
+    }
+    PointRing.Builder builder = new PointRing.Builder(Checks.points(d.label + " ring", count));
+    int[] words = new int[4];
+    for (int i : addOrder(d.ties, names)) {
+      addPoints(builder, scheme, d.keyHash, names[i], counts[i], i, words);
+    }
+    return new KetamaRing(builder.build(false, n), d.keyHash, d.singleServerShortcut && n == 1);
+  }
+
+  /**
+   * KP(w, W, n) of section 0, every step in IEEE binary32 as the C code does it: with equal weights
+   * and n = 50, x = 39.999996 and the server gets 156 points, not 160. Do not use double here.
+   */
+  static int weightedPointCount(long weight, long totalWeight, int servers) {
+    if (totalWeight == 0) {
+      return 0;
+    }
+    float p = (float) weight / (float) totalWeight;
+    float x = p * 160f;
+    x = x / 4f;
+    x = x * (float) servers;
+    x = (float) (x + 1e-10); // never changes the result (section 0), kept for fidelity
+    return 4 * (int) Math.floor(x);
+  }
+
+  private static int pointCount(Points scheme, long weight, long total, int n) {
+    switch (scheme) {
+      case WEIGHTED_MD5_WORDS:
+        return weightedPointCount(weight, total, n);
+      case FIXED_160_MD5_WORDS:
+        return 160;
+      default:
+        return 100;
+    }
+  }
+
+  /** Server indexes in the order their points are added: among equal values the first added wins. */
+  private static int[] addOrder(Ties ties, String[] names) {
+    int n = names.length;
+    Integer[] order = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = ties == Ties.LAST_LISTED ? n - 1 - i : i;
+    }
+    if (ties == Ties.SHORTEST_NAME) {
+      byte[][] bytes = new byte[n][];
+      for (int i = 0; i < n; i++) {
+        bytes[i] = names[i].getBytes(StandardCharsets.UTF_8);
+      }
+      Comparator<Integer> byLength = Comparator.comparingInt(i -> bytes[i].length);
+      Arrays.sort(order, byLength.thenComparing((a, b) -> Arrays.compareUnsigned(bytes[a], bytes[b])));
+    }
+    int[] out = new int[n];
+    for (int i = 0; i < n; i++) {
+      out[i] = order[i];
+    }
+    return out;
+  }
+
+  /** Adds server {@code owner}'s {@code count} points generated from {@code "<name>-<i>"}, i from 0. */
+  private static void addPoints(PointRing.Builder builder, Points scheme, KeyHash keyHash, String name, int count,
+      int owner, int[] words) {
+    byte[] prefix = (name + "-").getBytes(StandardCharsets.UTF_8);
+    byte[] buf = Arrays.copyOf(prefix, prefix.length + 20);
+    if (scheme == Points.HUNDRED_HASHED) {
+      for (int i = 0; i < count; i++) {
+        int len = prefix.length + Decimal.write(i, buf, prefix.length);
+        builder.add(keyHash.hash(buf, 0, len), owner);
+      }
+      return;
+    }
+    for (int i = 0; i < count / 4; i++) {
+      int len = prefix.length + Decimal.write(i, buf, prefix.length);
+      Md5.words(buf, 0, len, words);
+      builder.add(words[0], owner).add(words[1], owner).add(words[2], owner).add(words[3], owner);
+    }
+  }
+
+  @Override
+  int index(byte[] key, int offset, int length) {
+    return single ? 0 : ring.ownerOf(keyHash.hash(key, offset, length));
+  }
+
+  @Override
+  int index(CharSequence key) {
+    return single ? 0 : ring.ownerOf(keyHash.hash(key));
+  }
+
+  @Override
+  long memoryBytes() {
+    return ring.memoryBytes();
+  }
+
+  @Override
+  int reachable() {
+    return single ? 1 : ring.reachable();
+  }
+
+  @Override
+  void indexes(byte[] key, int offset, int length, int[] out, int n) {
+    if (single) {
+      out[0] = 0;
+    } else {
+      ring.distinctOwners(keyHash.hash(key, offset, length), out, n);
+    }
+  }
+
+  @Override
+  void indexes(CharSequence key, int[] out, int n) {
+    if (single) {
+      out[0] = 0;
+    } else {
+      ring.distinctOwners(keyHash.hash(key), out, n);
+    }
+  }
+
+  /** True for an IPv4 dotted quad or an IPv6 literal, which {@code InetSocketAddress} keeps unresolved-free. */
+  static boolean isIpLiteral(String host) {
+    if (host.indexOf(':') >= 0) {
+      return true; // IPv6 (Server keeps it without brackets)
+    }
+    String[] parts = host.split("\\.", -1);
+    if (parts.length != 4) {
+      return false;
+    }
+    for (String p : parts) {
+      if (p.isEmpty() || p.length() > 3) {
+        return false;
+      }
+      for (int i = 0; i < p.length(); i++) {
+        if (p.charAt(i) < '0' || p.charAt(i) > '9') {
+          return false;
+        }
+      }
+      if (Integer.parseInt(p) > 255) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
