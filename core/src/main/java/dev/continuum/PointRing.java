@@ -1,7 +1,6 @@
 package dev.continuum;
 
 import java.util.Arrays;
-import java.util.Comparator;
 
 /**
  * The sorted-points machinery shared by every ring: 32-bit unsigned points, each owned by a server
@@ -185,6 +184,20 @@ final class PointRing {
     void addPoints(Server server, int owner, Builder to);
   }
 
+  /**
+   * Which of two servers' points comes first among equal values, given their indexes in the new
+   * server list: the rule a ring states by the order in which it adds servers' points.
+   */
+  @FunctionalInterface
+  interface Ties {
+    boolean first(Server[] servers, int owner, int otherOwner);
+  }
+
+  /** The server earlier in the list wins (points added in list order). */
+  static final Ties LIST_ORDER = (servers, owner, other) -> owner < other;
+  /** The server later in the list wins (spymemcached's TreeMap.put overwrites). */
+  static final Ties REVERSE_LIST_ORDER = (servers, owner, other) -> owner > other;
+
   /** A ring of the points {@code source} gives each server, added in server order. */
   static PointRing build(Server[] servers, Source source, int pointsHint, boolean strict) {
     Builder b = new Builder(pointsHint);
@@ -201,12 +214,12 @@ final class PointRing {
    * rings whose points for a server depend on that server alone. Returns null for any other change
    * (a server moved or replaced, several appended when ties follow {@code ties}): the caller builds.
    *
-   * @param ties how the ring orders the points of two servers that share a value: null when the
-   *     server earlier in the list wins (the points are added in list order), else the order in which
-   *     the ring adds servers' points (e.g. a canonical order independent of the list)
+   * @param ties how the ring orders the points of two servers that share a value; with any rule but
+   *     {@link #LIST_ORDER}, appending several servers at once is left to a full build (the appended
+   *     servers' points are collected in list order)
    */
   static PointRing update(PointRing previous, Server[] before, Server[] after, Source source, boolean strict,
-      Comparator<Server> ties) {
+      Ties ties) {
     int[] remap = new int[before.length];
     int kept = 0;
     for (int i = 0; i < before.length; i++) {
@@ -216,7 +229,7 @@ final class PointRing {
         remap[i] = -1;
       }
     }
-    boolean rebuild = previous.strict != strict || (ties != null && after.length - kept > 1);
+    boolean rebuild = previous.strict != strict || (ties != LIST_ORDER && after.length - kept > 1);
     for (int j = kept; j < after.length && !rebuild; j++) {
       for (Server s : before) {
         rebuild |= s == after[j]; // moved, not appended: the merge cannot express it
@@ -252,7 +265,7 @@ final class PointRing {
       long a = survivors[i];
       long b = fresh[j];
       boolean survivorFirst = (a >> 32) < (b >> 32)
-          || (a >> 32) == (b >> 32) && (ties == null || ties.compare(after[(int) a], after[(int) b]) < 0);
+          || (a >> 32) == (b >> 32) && ties.first(after, (int) a, (int) b);
       merged[k++] = survivorFirst ? survivors[i++] : fresh[j++];
     }
     System.arraycopy(survivors, i, merged, k, m - i);

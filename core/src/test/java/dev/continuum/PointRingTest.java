@@ -156,7 +156,7 @@ class PointRingTest {
           next++;
         }
         Server[] after = servers.toArray(new Server[0]);
-        PointRing merged = PointRing.update(ring, before, after, POINTS, strict, null);
+        PointRing merged = PointRing.update(ring, before, after, POINTS, strict, PointRing.LIST_ORDER);
         assertThat(merged).as("removals and appends always merge").isNotNull();
         ring = merged;
         PointRing full = PointRing.build(after, POINTS, 0, strict);
@@ -180,9 +180,9 @@ class PointRingTest {
     Server a = Server.of("a", 1);
     Server b = Server.of("b", 1);
     PointRing ab = PointRing.build(new Server[] {a, b}, POINTS, 0, false);
-    assertThat(PointRing.update(ab, new Server[] {a, b}, new Server[] {b, a}, POINTS, false, null)).isNull();
+    assertThat(PointRing.update(ab, new Server[] {a, b}, new Server[] {b, a}, POINTS, false, PointRing.LIST_ORDER)).isNull();
     Server heavierB = Server.of("b", 1, 2);
-    assertThat(PointRing.update(ab, new Server[] {a, b}, new Server[] {a, heavierB}, POINTS, false, null))
+    assertThat(PointRing.update(ab, new Server[] {a, b}, new Server[] {a, heavierB}, POINTS, false, PointRing.LIST_ORDER))
         .as("a replaced server is removed and appended: a merge").isNotNull();
   }
 }

@@ -1,7 +1,6 @@
 package dev.continuum.bench;
 
 import dev.continuum.Algorithm;
-import dev.continuum.BenchAccess;
 import dev.continuum.Continuum;
 import dev.continuum.Server;
 import java.util.List;
@@ -27,7 +26,7 @@ public class BuildBench {
   @Param({"10000"})
   public int servers;
 
-  @Param({"continuum-ketama", "continuum-python", "spymemcached"})
+  @Param({"continuum-spymemcached", "continuum-python", "spymemcached"})
   public String contender;
 
   private Server[] all;
@@ -43,8 +42,8 @@ public class BuildBench {
   @Benchmark
   public Object build() {
     switch (contender) {
-      case "continuum-ketama": {
-        Continuum c = BenchAccess.ketamaContinuum();
+      case "continuum-spymemcached": {
+        Continuum c = new Continuum(Algorithm.SPYMEMCACHED);
         c.addServers(all);
         return c;
       }

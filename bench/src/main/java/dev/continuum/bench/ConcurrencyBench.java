@@ -1,6 +1,6 @@
 package dev.continuum.bench;
 
-import dev.continuum.BenchAccess;
+import dev.continuum.Algorithm;
 import dev.continuum.Continuum;
 import dev.continuum.Server;
 import java.util.concurrent.TimeUnit;
@@ -43,7 +43,7 @@ public class ConcurrencyBench {
     public void setUp() {
       Fleet fleet = new Fleet(servers + 1);
       Server[] all = Contenders.servers(fleet);
-      continuum = BenchAccess.ketamaContinuum();
+      continuum = new Continuum(Algorithm.SPYMEMCACHED);
       for (int i = 0; i < servers; i++) {
         continuum.addServer(all[i]);
       }

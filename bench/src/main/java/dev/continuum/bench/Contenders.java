@@ -35,7 +35,7 @@ final class Contenders {
 
   /** Contenders that place keys on servers (checked to resolve every key to one of the fleet's). */
   static final String[] PLACERS = {
-    "continuum-python", "continuum-spymemcached", "continuum-ketama", "spymemcached", "xmemcached", "jedis-sharded",
+    "continuum-python", "continuum-spymemcached", "spymemcached", "xmemcached", "jedis-sharded",
     "continuum-ring", "continuum-jump", "continuum-maglev", "continuum-memento", "guava-jump", "hash4j-jumpback",
   };
   /** continuum's own fast algorithms, with their default 64-bit hash. */
@@ -47,8 +47,6 @@ final class Contenders {
     switch (name) {
       case "continuum-python":
         return continuum(Continuum.builder(Algorithm.PYTHON_CONTINUUM).totalDots(160 * fleet.size()).build(), fleet);
-      case "continuum-ketama":
-        return continuum(BenchAccess.ketamaContinuum(), fleet);
       case "continuum-spymemcached":
       case "continuum-ring":
       case "continuum-jump":
@@ -126,9 +124,10 @@ final class Contenders {
     }
   }
 
-  private static InetSocketAddress copy(InetSocketAddress a) {
+  private static InetSocketAddress named(InetSocketAddress a) {
     try {
-      return new InetSocketAddress(InetAddress.getByAddress(a.getAddress().getAddress()), a.getPort());
+      InetAddress ip = a.getAddress();
+      return new InetSocketAddress(InetAddress.getByAddress(ip.getHostAddress(), ip.getAddress()), a.getPort());
     } catch (UnknownHostException e) {
       throw new IllegalStateException(e);
     }
@@ -319,14 +318,24 @@ final class Contenders {
   private static final class StandIn implements InvocationHandler {
     private final InetSocketAddress address;
     /** xmemcached names a session's ring points after this wrapper's address string. */
-    private final InetSocketAddressWrapper wrapper;
+    private InetSocketAddressWrapper wrapper;
 
     StandIn(InetSocketAddress address) {
       this.address = address;
-      // A copy: the wrapper may look up the host name, which an InetAddress then keeps and prints,
-      // and that would change spymemcached's node keys made from the original.
-      this.wrapper = new InetSocketAddressWrapper(copy(address), 0, 1, null);
-      wrapper.setRemoteAddressStr(address.getHostString() + ":" + address.getPort());
+    }
+
+    /**
+     * Made on first use (xmemcached only), over a copy of the address that already carries its IP as
+     * host name: the wrapper asks for the host name, which would otherwise be a reverse DNS lookup
+     * (seconds for 10,000 servers) and would be kept by the shared InetAddress, changing what
+     * spymemcached's node keys print.
+     */
+    private InetSocketAddressWrapper wrapper() {
+      if (wrapper == null) {
+        wrapper = new InetSocketAddressWrapper(named(address), 0, 1, null);
+        wrapper.setRemoteAddressStr(address.getAddress().getHostAddress() + ":" + address.getPort());
+      }
+      return wrapper;
     }
 
     @Override
@@ -344,7 +353,7 @@ final class Contenders {
         case "getWeight":
           return 1;
         case "getInetSocketAddressWrapper":
-          return wrapper;
+          return wrapper();
         default:
           break;
       }

@@ -19,7 +19,7 @@ public class LookupBench {
   @Param({"1000"})
   public int servers;
 
-  @Param({"continuum-ketama"})
+  @Param({"continuum-spymemcached"})
   public String contender;
 
   private Contender c;

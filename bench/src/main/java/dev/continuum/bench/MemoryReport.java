@@ -25,16 +25,16 @@ final class MemoryReport {
     for (int n : serverCounts) {
       Fleet fleet = new Fleet(n);
       long points = 160L * n;
-      Continuum ketama = BenchAccess.ketamaContinuum();
-      ketama.addServers(Contenders.servers(fleet));
-      rows.add(row("continuum-ketama", n, points, GraphLayout.parseInstance(BenchAccess.placementOf(ketama)).totalSize()));
+      Continuum spy = new Continuum(Algorithm.SPYMEMCACHED);
+      spy.addServers(Contenders.servers(fleet));
+      rows.add(row("continuum-spymemcached", n, points, GraphLayout.parseInstance(BenchAccess.placementOf(spy)).totalSize()));
       Continuum python = Continuum.builder(Algorithm.PYTHON_CONTINUUM).totalDots(160 * n).build();
       python.addServers(Contenders.servers(fleet));
       rows.add(row("continuum-python", n, points, GraphLayout.parseInstance(BenchAccess.placementOf(python)).totalSize()));
 
       List<MemcachedNode> nodes = Contenders.spyNodes(fleet, 0, n);
-      KetamaNodeLocator spy = new KetamaNodeLocator(nodes, DefaultHashAlgorithm.KETAMA_HASH);
-      rows.add(row("spymemcached", n, points, without(spy, nodes.toArray())));
+      KetamaNodeLocator locator = new KetamaNodeLocator(nodes, DefaultHashAlgorithm.KETAMA_HASH);
+      rows.add(row("spymemcached", n, points, without(locator, nodes.toArray())));
       List<Session> sessions = Contenders.xmemcachedSessions(fleet, 0, n);
       KetamaMemcachedSessionLocator xmem = new KetamaMemcachedSessionLocator();
       xmem.updateSessions(sessions);

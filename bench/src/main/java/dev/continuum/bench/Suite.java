@@ -161,7 +161,7 @@ public final class Suite {
     }
     fastVerdicts();
     md.append("\n**Target 1** (md5 dialects at 1000 servers: ≤ 1.1× the MessageDigest MD5 floor, 0 B/op, ≥ 6× spymemcached):\n\n");
-    for (String c : List.of("continuum-python", "continuum-spymemcached", "continuum-ketama")) {
+    for (String c : List.of("continuum-python", "continuum-spymemcached")) {
       double s = score(lookup, c, 1000);
       if (Double.isNaN(s)) {
         continue;
@@ -213,8 +213,8 @@ public final class Suite {
 
   private void updates() throws RunnerException {
     String[] contenders = quick
-        ? new String[] {"continuum-ketama", "continuum-ring", "spymemcached"}
-        : new String[] {"continuum-ketama", "continuum-ketama-rebuild", "continuum-ring", "continuum-python", "spymemcached", "xmemcached"};
+        ? new String[] {"continuum-spymemcached", "continuum-ring", "spymemcached"}
+        : new String[] {"continuum-spymemcached", "continuum-spymemcached-rebuild", "continuum-ring", "continuum-python", "spymemcached", "xmemcached"};
     Map<String, RunResult> byName = new LinkedHashMap<>();
     for (RunResult r : run(base(UpdateBench.class, quick ? 2 : 3, quick ? 3 : 5, 2).param("contender", contenders)
         .param("servers", "1000"), "update")) {
@@ -228,15 +228,15 @@ public final class Suite {
       md.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %s | %.1f |\n", e.getKey(), p.getScore(),
           p.getScoreError(), bytesPerOp(e.getValue()), spy / p.getScore()));
     }
-    double mine = byName.get("continuum-ketama").getPrimaryResult().getScore();
+    double mine = byName.get("continuum-spymemcached").getPrimaryResult().getScore();
     md.append(String.format(Locale.ROOT, "\n**Target 3a** (≥ 100× faster than spymemcached's updateLocator): %.0f× (%s)\n",
         spy / mine, spy / mine >= 100 ? "met" : "NOT met"));
   }
 
   private void builds() throws RunnerException {
     String[] contenders = quick
-        ? new String[] {"continuum-ketama"}
-        : new String[] {"continuum-ketama", "continuum-python", "spymemcached"};
+        ? new String[] {"continuum-spymemcached"}
+        : new String[] {"continuum-spymemcached", "continuum-python", "spymemcached"};
     md.append("\n### Building 10,000 servers from nothing (160 points each; ms/op)\n\n");
     md.append("| contender | ms/op | ± error |\n|---|---:|---:|\n");
     double mine = Double.NaN;
@@ -244,7 +244,7 @@ public final class Suite {
         .param("servers", "10000"), "build")) {
       Result<?> p = r.getPrimaryResult();
       String c = r.getParams().getParam("contender");
-      if (c.equals("continuum-ketama")) {
+      if (c.equals("continuum-spymemcached")) {
         mine = p.getScore();
       }
       md.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f |\n", c, p.getScore(), p.getScoreError()));
@@ -262,7 +262,7 @@ public final class Suite {
     }
     double one = Double.NaN;
     double two = Double.NaN;
-    md.append("\n### Concurrency: readers of one continuum (1000 servers, ketama) while a writer adds/removes a server\n\n");
+    md.append("\n### Concurrency: readers of one continuum (1000 servers, spymemcached dialect) while a writer adds/removes a server\n\n");
     md.append("| group | reader ops/µs (all readers) | ± error | writer changes/s |\n|---|---:|---:|---:|\n");
     for (RunResult r : groups.values()) {
       String group = r.getParams().getBenchmark().replaceAll(".*\\.", "");
@@ -289,7 +289,7 @@ public final class Suite {
     double mine = Double.NaN;
     for (Object[] r : MemoryReport.measure(quick ? new int[] {1000} : new int[] {1000, 10000})) {
       md.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %.2f |\n", r));
-      if (r[0].equals("continuum-ketama")) {
+      if (r[0].equals("continuum-spymemcached")) {
         mine = Math.max(Double.isNaN(mine) ? 0 : mine, (double) r[4]);
       }
     }

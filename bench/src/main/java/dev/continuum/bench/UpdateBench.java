@@ -33,8 +33,8 @@ public class UpdateBench {
   @Param({"1000"})
   public int servers;
 
-  /** continuum-ketama merges; continuum-ketama-rebuild and continuum-python rebuild everything. */
-  @Param({"continuum-ketama", "continuum-ketama-rebuild", "continuum-ring", "continuum-python", "spymemcached", "xmemcached"})
+  /** continuum-spymemcached and continuum-ring merge; the -rebuild variant and continuum-python rebuild everything. */
+  @Param({"continuum-spymemcached", "continuum-spymemcached-rebuild", "continuum-ring", "continuum-python", "spymemcached", "xmemcached"})
   public String contender;
 
   private Runnable add;
@@ -45,8 +45,8 @@ public class UpdateBench {
   public void setUp() {
     Fleet fleet = new Fleet(servers + 1);
     switch (contender) {
-      case "continuum-ketama" -> continuum(BenchAccess.ketamaContinuum(), fleet);
-      case "continuum-ketama-rebuild" -> continuum(BenchAccess.ketamaContinuumFullBuilds(), fleet);
+      case "continuum-spymemcached" -> continuum(new Continuum(Algorithm.SPYMEMCACHED), fleet);
+      case "continuum-spymemcached-rebuild" -> continuum(BenchAccess.fullBuilds(Algorithm.SPYMEMCACHED), fleet);
       case "continuum-ring" -> continuum(new Continuum(Algorithm.RING), fleet);
       case "continuum-python" -> continuum(Continuum.builder(Algorithm.PYTHON_CONTINUUM).totalDots(160 * servers).build(), fleet);
       case "spymemcached" -> {

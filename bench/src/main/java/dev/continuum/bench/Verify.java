@@ -25,7 +25,7 @@ final class Verify {
         throw new IllegalStateException(name + " placed " + key + " on " + got + ", not one of its " + fleet.size() + " servers");
       }
     }
-    if (name.equals("continuum-ketama") || name.equals("continuum-spymemcached")) {
+    if (name.equals("continuum-spymemcached")) {
       agree(name, c, "spymemcached", Contenders.spymemcached(fleet), fleet);
     }
     if (name.startsWith("continuum-")) {
