@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import dev.continuum.Options.Knob;
 
 /**
@@ -155,9 +157,11 @@ public final class Continuum {
     Objects.requireNonNull(servers, "servers");
     synchronized (writeLock) {
       List<Server> next = new ArrayList<>(members);
+      // A set, not next.contains: adding 10,000 servers must not cost 50 million comparisons.
+      Set<Server> listed = duplicates ? null : new HashSet<>(next);
       for (Server s : servers) {
         Objects.requireNonNull(s, "server");
-        if (!duplicates && next.contains(s)) {
+        if (listed != null && !listed.add(s)) {
           throw new IllegalArgumentException("server already added: " + s.host() + ":" + s.port());
         }
         next.add(s);
@@ -241,7 +245,9 @@ public final class Continuum {
 
   private void commit(List<Server> next) {
     Checks.servers(next.size());
-    if (!algorithm.supportsWeights()) {
+    // Compatibility dialects accept the capacities their peer ignores (libmemcached unweighted,
+    // spymemcached); continuum's own unweighted algorithms (jump, memento) reject them.
+    if (!algorithm.supportsWeights() && !algorithm.isCompatibilityDialect()) {
       for (Server s : next) {
         Checks.unweighted(algorithm.cliName(), s);
       }

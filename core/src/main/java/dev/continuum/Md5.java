@@ -37,11 +37,7 @@ final class Md5 {
   /** Word 0 of MD5(bytes): libketama's key hash. */
   static int word0(byte[] b, int off, int len) {
     if (len <= ONE_BLOCK) {
-      return compress(null, A0, B0, C0, D0,
-          tail(b, off, len, 0), tail(b, off, len, 4), tail(b, off, len, 8), tail(b, off, len, 12),
-          tail(b, off, len, 16), tail(b, off, len, 20), tail(b, off, len, 24), tail(b, off, len, 28),
-          tail(b, off, len, 32), tail(b, off, len, 36), tail(b, off, len, 40), tail(b, off, len, 44),
-          tail(b, off, len, 48), tail(b, off, len, 52), len << 3, len >>> 29);
+      return oneBlock(b, off, len, null);
     }
     Stream s = Stream.get();
     s.digest(b, off, len);
@@ -82,6 +78,10 @@ final class Md5 {
 
   /** Writes the four words of MD5(bytes) into {@code out[0..3]}. */
   static void words(byte[] b, int off, int len, int[] out) {
+    if (len <= ONE_BLOCK) {
+      oneBlock(b, off, len, out); // ring points hash short names ("host:port-i")
+      return;
+    }
     Stream s = Stream.get();
     s.digest(b, off, len);
     System.arraycopy(s.h, 0, out, 0, 4);
@@ -92,6 +92,15 @@ final class Md5 {
     Stream st = Stream.get();
     st.digest(s);
     System.arraycopy(st.h, 0, out, 0, 4);
+  }
+
+  /** MD5 of a message of at most 55 bytes: one block read straight from the array, no copy. */
+  private static int oneBlock(byte[] b, int off, int len, int[] out) {
+    return compress(out, A0, B0, C0, D0,
+        tail(b, off, len, 0), tail(b, off, len, 4), tail(b, off, len, 8), tail(b, off, len, 12),
+        tail(b, off, len, 16), tail(b, off, len, 20), tail(b, off, len, 24), tail(b, off, len, 28),
+        tail(b, off, len, 32), tail(b, off, len, 36), tail(b, off, len, 40), tail(b, off, len, 44),
+        tail(b, off, len, 48), tail(b, off, len, 52), len << 3, len >>> 29);
   }
 
   /** Little-endian word {@code j} (0..3) of a 16-byte digest. */

@@ -27,7 +27,9 @@ class DialectContractTest {
   private static Continuum build(Algorithm a) {
     Continuum c = new Continuum(a);
     for (int i = 0; i < 7; i++) {
-      Server s = Server.of("10.0.0." + (i + 1), 11211 + i % 2, 1 + i % 3);
+      // continuum's own unweighted algorithms (jump, memento) reject capacities above 1.
+      int capacity = a.supportsWeights() || a.isCompatibilityDialect() ? 1 + i % 3 : 1;
+      Server s = Server.of("10.0.0." + (i + 1), 11211 + i % 2, capacity);
       c.addServer(i % 3 == 0 ? s.withName("node-" + i).withAddress("10.9.0." + i) : s);
     }
     return c;
