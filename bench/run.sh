@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the whole JMH suite (lookups, updates, builds, concurrency, JOL memory) and writes
-# bench/results/<UTC time>/{*.json,report.md}. Full run about 12 minutes on 2 cores; --quick about 4.
+# bench/results/<UTC time>/{*.json,report.md}. Full run about 20 minutes on 2 cores; --quick about 4.
 # Run it on a quiet machine: every other process steals from the timed threads.
 set -euo pipefail
 cd "$(dirname "$0")/.."
