@@ -242,14 +242,23 @@ final class PointRing {
     long[] survivors = old;
     int m = old.length;
     if (kept < before.length) {
-      survivors = new long[old.length];
+      // Count first so that a removal allocates one exact array, which is the result when nothing
+      // is appended: one array per change, not two (the writer's garbage pauses the readers).
       m = 0;
+      for (long e : old) {
+        m += remap[(int) e] >= 0 ? 1 : 0;
+      }
+      survivors = new long[m];
+      int at = 0;
       for (long e : old) {
         int owner = remap[(int) e];
         if (owner >= 0) {
-          survivors[m++] = e & 0xFFFF_FFFF_0000_0000L | owner;
+          survivors[at++] = e & 0xFFFF_FFFF_0000_0000L | owner;
         }
       }
+    }
+    if (kept == after.length) {
+      return of(survivors, strict, after.length); // only removals (the arrays are never written)
     }
     int perServer = before.length == 0 ? 16 : old.length / before.length + 1;
     Builder added = new Builder((int) Math.min(Checks.MAX_POINTS, Math.max(16L, (long) (after.length - kept) * perServer)));
