@@ -41,7 +41,7 @@ public enum Algorithm {
     PlacementFactory factory(Options options) {
       int perWeight = options.pointsPerWeight;
       long seed = options.seed;
-      return servers -> HashRing.build(servers, perWeight, seed);
+      return HashRing.factory(perWeight, seed);
     }
   },
   /**

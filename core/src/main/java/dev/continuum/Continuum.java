@@ -93,8 +93,20 @@ public final class Continuum {
   }
 
   private Continuum(Algorithm algorithm, Options options, boolean autogenerate) {
+    this(algorithm, options, algorithm.factory(options), autogenerate);
+  }
+
+  /**
+   * A continuum over any factory, reported as {@code algorithm}: for benchmarks and tests of
+   * placements not (yet) behind an {@link Algorithm} constant.
+   */
+  Continuum(Algorithm algorithm, PlacementFactory factory, boolean autogenerate) {
+    this(algorithm, Options.defaults(), factory, autogenerate);
+  }
+
+  private Continuum(Algorithm algorithm, Options options, PlacementFactory factory, boolean autogenerate) {
     this.algorithm = algorithm;
-    this.factory = algorithm.factory(options);
+    this.factory = factory;
     this.autogenerate = autogenerate;
     this.duplicates = options.duplicateServers;
     this.options = options;

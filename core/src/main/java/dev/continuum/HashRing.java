@@ -1,5 +1,7 @@
 package dev.continuum;
 
+import java.util.Comparator;
+
 /**
  * continuum's general ring (Karger et al., "Consistent hashing and random trees", STOC 1997): each
  * server places {@code pointsPerWeight * capacity} points on a 32-bit circle; a key goes to the first
@@ -33,11 +35,42 @@ final class HashRing extends Placement {
   }
 
   static HashRing build(Server[] servers, int pointsPerWeight, long seed) {
+    return new HashRing(points(servers, pointsPerWeight, seed), seed, totalWeight(servers));
+  }
+
+  private static long totalWeight(Server[] servers) {
     long total = 0;
     for (Server s : servers) {
       total += s.capacity();
     }
-    return new HashRing(points(servers, pointsPerWeight, seed), seed, total);
+    return total;
+  }
+
+  /** The factory: full builds, and merges when servers are only removed or appended. */
+  static PlacementFactory factory(int pointsPerWeight, long seed) {
+    PointRing.Source source = (server, owner, to) -> addPoints(ServerHashes.of(server, seed), server, pointsPerWeight, owner, to);
+    Comparator<Server> order = Comparator.<Server>comparingLong(s -> ServerHashes.of(s, seed) ^ Long.MIN_VALUE)
+        .thenComparing(Server::host).thenComparingInt(Server::port);
+    PointRing.Ties canonical = (list, a, b) -> order.compare(list[a], list[b]) < 0;
+    return new PlacementFactory() {
+      @Override
+      public Placement build(Server[] servers) {
+        return HashRing.build(servers, pointsPerWeight, seed);
+      }
+
+      @Override
+      public Placement update(Placement previous, Server[] previousServers, Server[] servers) {
+        PointRing ring = PointRing.update(((HashRing) previous).ring, previousServers, servers, source, false, canonical);
+        return ring == null ? build(servers) : new HashRing(ring, seed, totalWeight(servers));
+      }
+    };
+  }
+
+  private static void addPoints(long id, Server server, int pointsPerWeight, int owner, PointRing.Builder to) {
+    long n = (long) server.capacity() * pointsPerWeight;
+    for (long j = 0; j < n; j++) {
+      to.add(high32(XxHash64.mix(id + (j + 1) * GOLDEN)), owner);
+    }
   }
 
   /**
@@ -52,10 +85,7 @@ final class HashRing extends Placement {
     PointRing.Builder b = new PointRing.Builder(Checks.points("the ring", count));
     long[] ids = ServerHashes.of(servers, seed);
     for (int i : ServerHashes.canonicalOrder(servers, ids)) {
-      long n = (long) servers[i].capacity() * pointsPerWeight;
-      for (long j = 0; j < n; j++) {
-        b.add(high32(XxHash64.mix(ids[i] + (j + 1) * GOLDEN)), i);
-      }
+      addPoints(ids[i], servers[i], pointsPerWeight, i, b);
     }
     return b.build(false, servers.length);
   }

@@ -132,9 +132,31 @@ final class KetamaRing extends Placement {
     public Placement build(Server[] servers) {
       return KetamaRing.build(this, servers);
     }
+
+    /**
+     * Merges instead of re-sorting when every server's point count is fixed (spymemcached unweighted:
+     * 160; libmemcached unweighted: 100), so that a server's points depend on that server alone. The
+     * weighted modes' KP(w, W, n) changes with n and W, which can move every server's points.
+     */
+    @Override
+    public Placement update(Placement previous, Server[] previousServers, Server[] servers) {
+      int fixed = points == Points.FIXED_160_MD5_WORDS ? 160 : points == Points.HUNDRED_HASHED ? 100 : 0;
+      KetamaRing old = (KetamaRing) previous;
+      if (fixed == 0 || ties == Ties.SHORTEST_NAME || old.single || servers.length <= 1) {
+        return build(servers);
+      }
+      if (peerServerLimit > 0) {
+        Checks.peerServerLimit(label, servers.length, peerServerLimit, peerLimitReason);
+      }
+      Points scheme = points;
+      PointRing.Source source = (server, owner, to) -> addPoints(to, scheme, keyHash, names.of(server), fixed, owner, new int[4]);
+      PointRing.Ties rule = ties == Ties.LAST_LISTED ? PointRing.REVERSE_LIST_ORDER : PointRing.LIST_ORDER;
+      PointRing ring = PointRing.update(old.ring, previousServers, servers, source, false, rule);
+      return ring == null ? build(servers) : new KetamaRing(ring, keyHash, false);
+    }
   }
 
-  private final PointRing ring;
+  final PointRing ring;
   private final KeyHash keyHash;
   /** True when the peer returns its only server without hashing. */
   private final boolean single;

@@ -23,8 +23,26 @@ interface KeyHash {
     return hash(buf, 0, n);
   }
 
-  /** MD5, word 0 (little-endian) of the digest: libketama's key hash. */
-  KeyHash MD5 = Md5::word0;
+  /**
+   * MD5, word 0 (little-endian) of the digest: libketama's key hash. Hashes a {@link CharSequence}
+   * without encoding it into a buffer first (see {@link Md5}).
+   */
+  KeyHash MD5 = new KeyHash() {
+    @Override
+    public int hash(byte[] key, int offset, int length) {
+      return Md5.word0(key, offset, length);
+    }
+
+    @Override
+    public int hash(CharSequence key) {
+      return Md5.word0(key);
+    }
+
+    @Override
+    public String toString() {
+      return "md5";
+    }
+  };
 
   /**
    * Jenkins one-at-a-time as libmemcached 1.1.4 computes it on x86-64: each byte is a signed C

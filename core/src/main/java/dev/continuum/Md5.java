@@ -1,64 +1,357 @@
 package dev.continuum;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 
 /**
  * MD5 as the ketama rings use it: the 16-byte digest read as four little-endian 32-bit words.
+ *
+ * <p>Our own implementation (RFC 1321), because the lookup path must not allocate and
+ * {@link java.security.MessageDigest} costs a {@code getBytes} copy, a digest array and its
+ * update/digest bookkeeping on every key. Here:
+ * <ul>
+ *   <li>A key that fits one block (at most 55 bytes) is read straight into sixteen local words and
+ *       compressed once: no buffer, no copy. For a {@link CharSequence} this holds when it is ASCII;
+ *       the words are read from its chars.
+ *   <li>Longer keys are compressed block by block from the array; other text is UTF-8 encoded on the
+ *       fly into a per-thread 64-byte block (never the whole key), exactly as
+ *       {@code String.getBytes(UTF_8)} would encode it, unpaired surrogates becoming {@code '?'}.
+ * </ul>
+ * Words are little-endian, as MD5 itself reads and writes them, so word {@code j} of the digest is
+ * simply the j-th state word.
  */
 final class Md5 {
   private Md5() {}
 
-  private static final class State {
-    final MessageDigest digest;
-    final byte[] out = new byte[16];
+  private static final int A0 = 0x67452301;
+  private static final int B0 = 0xefcdab89;
+  private static final int C0 = 0x98badcfe;
+  private static final int D0 = 0x10325476;
+  /** The most bytes whose padding (0x80 and the 8-byte length) still fits one 64-byte block. */
+  private static final int ONE_BLOCK = 55;
 
-    State() {
-      try {
-        digest = MessageDigest.getInstance("MD5");
-      } catch (NoSuchAlgorithmException e) {
-        throw new IllegalStateException("MD5 is required by every Java platform", e);
-      }
+  private static final VarHandle LE_INT =
+      MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+
+  /** Word 0 of MD5(bytes): libketama's key hash. */
+  static int word0(byte[] b, int off, int len) {
+    if (len <= ONE_BLOCK) {
+      return oneBlock(b, off, len, null);
     }
+    Stream s = Stream.get();
+    s.digest(b, off, len);
+    return s.h[0];
   }
 
-  private static final ThreadLocal<State> STATE = ThreadLocal.withInitial(State::new);
-
-  /** Word 0 of MD5(bytes). */
-  static int word0(byte[] b, int off, int len) {
-    byte[] d = digest(b, off, len);
-    return word(d, 0);
+  /** Word 0 of MD5(UTF-8 of {@code s}). */
+  static int word0(CharSequence s) {
+    int n = s.length();
+    if (n <= ONE_BLOCK) {
+      // Read each char once, assuming ASCII; each long is a word (low half) and the OR of its chars
+      // (high half), which tells at the end whether the assumption held.
+      long w0 = ascii(s, n, 0);
+      long w1 = ascii(s, n, 4);
+      long w2 = ascii(s, n, 8);
+      long w3 = ascii(s, n, 12);
+      long w4 = ascii(s, n, 16);
+      long w5 = ascii(s, n, 20);
+      long w6 = ascii(s, n, 24);
+      long w7 = ascii(s, n, 28);
+      long w8 = ascii(s, n, 32);
+      long w9 = ascii(s, n, 36);
+      long w10 = ascii(s, n, 40);
+      long w11 = ascii(s, n, 44);
+      long w12 = ascii(s, n, 48);
+      long w13 = ascii(s, n, 52);
+      long chars = w0 | w1 | w2 | w3 | w4 | w5 | w6 | w7 | w8 | w9 | w10 | w11 | w12 | w13;
+      if ((chars & (0xFF80L << 32)) == 0) {
+        return compress(null, A0, B0, C0, D0, (int) w0, (int) w1, (int) w2, (int) w3, (int) w4,
+            (int) w5, (int) w6, (int) w7, (int) w8, (int) w9, (int) w10, (int) w11, (int) w12,
+            (int) w13, n << 3, n >>> 29);
+      }
+    }
+    Stream st = Stream.get();
+    st.digest(s);
+    return st.h[0];
   }
 
   /** Writes the four words of MD5(bytes) into {@code out[0..3]}. */
   static void words(byte[] b, int off, int len, int[] out) {
-    byte[] d = digest(b, off, len);
-    out[0] = word(d, 0);
-    out[1] = word(d, 1);
-    out[2] = word(d, 2);
-    out[3] = word(d, 3);
+    if (len <= ONE_BLOCK) {
+      oneBlock(b, off, len, out); // ring points hash short names ("host:port-i")
+      return;
+    }
+    Stream s = Stream.get();
+    s.digest(b, off, len);
+    System.arraycopy(s.h, 0, out, 0, 4);
   }
 
   /** Writes the four words of MD5(UTF-8 of s) into {@code out[0..3]}. */
   static void words(CharSequence s, int[] out) {
-    byte[] buf = Utf8.scratch(s.length() * 3);
-    int n = Utf8.encode(s, buf);
-    words(buf, 0, n, out);
+    Stream st = Stream.get();
+    st.digest(s);
+    System.arraycopy(st.h, 0, out, 0, 4);
   }
 
-  private static byte[] digest(byte[] b, int off, int len) {
-    State st = STATE.get();
-    st.digest.update(b, off, len);
-    try {
-      st.digest.digest(st.out, 0, 16);
-    } catch (java.security.DigestException e) {
-      throw new IllegalStateException(e);
-    }
-    return st.out;
+  /** MD5 of a message of at most 55 bytes: one block read straight from the array, no copy. */
+  private static int oneBlock(byte[] b, int off, int len, int[] out) {
+    return compress(out, A0, B0, C0, D0,
+        tail(b, off, len, 0), tail(b, off, len, 4), tail(b, off, len, 8), tail(b, off, len, 12),
+        tail(b, off, len, 16), tail(b, off, len, 20), tail(b, off, len, 24), tail(b, off, len, 28),
+        tail(b, off, len, 32), tail(b, off, len, 36), tail(b, off, len, 40), tail(b, off, len, 44),
+        tail(b, off, len, 48), tail(b, off, len, 52), len << 3, len >>> 29);
   }
 
+  /** Little-endian word {@code j} (0..3) of a 16-byte digest. */
   static int word(byte[] d, int j) {
-    int i = 4 * j;
-    return (d[i] & 0xFF) | (d[i + 1] & 0xFF) << 8 | (d[i + 2] & 0xFF) << 16 | (d[i + 3] & 0xFF) << 24;
+    return (int) LE_INT.get(d, 4 * j);
+  }
+
+  /**
+   * The padded message's word at byte {@code p} when the message is {@code s}'s n chars taken as
+   * ASCII, in the low half; the OR of the chars read, in the high half.
+   */
+  private static long ascii(CharSequence s, int n, int p) {
+    if (p + 4 <= n) {
+      int c0 = s.charAt(p);
+      int c1 = s.charAt(p + 1);
+      int c2 = s.charAt(p + 2);
+      int c3 = s.charAt(p + 3);
+      return (long) (c0 | c1 | c2 | c3) << 32 | (c0 | c1 << 8 | c2 << 16 | c3 << 24) & 0xFFFF_FFFFL;
+    }
+    if (p > n) {
+      return 0;
+    }
+    int w = 0;
+    int chars = 0;
+    for (int k = 0; k < 4; k++) {
+      int q = p + k;
+      int v = 0;
+      if (q < n) {
+        v = s.charAt(q);
+        chars |= v;
+      } else if (q == n) {
+        v = 0x80;
+      }
+      w |= v << (8 * k);
+    }
+    return (long) chars << 32 | w & 0xFFFF_FFFFL;
+  }
+
+  /**
+   * The padded message's word at byte {@code p} (of the last block or two) when the message is
+   * {@code b[off, off + len)}: message bytes, then 0x80, then zeros. The length words are the caller's.
+   */
+  private static int tail(byte[] b, int off, int len, int p) {
+    if (p + 4 <= len) {
+      return (int) LE_INT.get(b, off + p);
+    }
+    if (p > len) {
+      return 0;
+    }
+    int w = 0;
+    for (int k = 0; k < 4; k++) {
+      int q = p + k;
+      int v = q < len ? b[off + q] & 0xFF : q == len ? 0x80 : 0;
+      w |= v << (8 * k);
+    }
+    return w;
+  }
+
+  /**
+   * One MD5 compression of block x0..x15 onto state (a, b, c, d). Returns the new word 0 and, when
+   * {@code h} is not null, stores all four new words in it. Takes the words as arguments so that the
+   * one-block path needs no array at all.
+   */
+  @SuppressWarnings("ParameterNumber")
+  private static int compress(int[] h, int a, int b, int c, int d,
+      int x0, int x1, int x2, int x3, int x4, int x5, int x6, int x7,
+      int x8, int x9, int x10, int x11, int x12, int x13, int x14, int x15) {
+    final int a0 = a;
+    final int b0 = b;
+    final int c0 = c;
+    final int d0 = d;
+    // Each step adds the message word and constant to the old word first, and writes the round
+    // function so that the newest word (b in each step's naming) enters last: round 2 as
+    // (c & ~d) + (b & d) (disjoint bits, so + is |), round 3 as (c ^ d) ^ b. Only one or two
+    // operations, an add and the rotation then wait for the previous step: MD5 is latency-bound.
+    a = b + Integer.rotateLeft(a + x0 + 0xd76aa478 + (d ^ (b & (c ^ d))), 7);
+    d = a + Integer.rotateLeft(d + x1 + 0xe8c7b756 + (c ^ (a & (b ^ c))), 12);
+    c = d + Integer.rotateLeft(c + x2 + 0x242070db + (b ^ (d & (a ^ b))), 17);
+    b = c + Integer.rotateLeft(b + x3 + 0xc1bdceee + (a ^ (c & (d ^ a))), 22);
+    a = b + Integer.rotateLeft(a + x4 + 0xf57c0faf + (d ^ (b & (c ^ d))), 7);
+    d = a + Integer.rotateLeft(d + x5 + 0x4787c62a + (c ^ (a & (b ^ c))), 12);
+    c = d + Integer.rotateLeft(c + x6 + 0xa8304613 + (b ^ (d & (a ^ b))), 17);
+    b = c + Integer.rotateLeft(b + x7 + 0xfd469501 + (a ^ (c & (d ^ a))), 22);
+    a = b + Integer.rotateLeft(a + x8 + 0x698098d8 + (d ^ (b & (c ^ d))), 7);
+    d = a + Integer.rotateLeft(d + x9 + 0x8b44f7af + (c ^ (a & (b ^ c))), 12);
+    c = d + Integer.rotateLeft(c + x10 + 0xffff5bb1 + (b ^ (d & (a ^ b))), 17);
+    b = c + Integer.rotateLeft(b + x11 + 0x895cd7be + (a ^ (c & (d ^ a))), 22);
+    a = b + Integer.rotateLeft(a + x12 + 0x6b901122 + (d ^ (b & (c ^ d))), 7);
+    d = a + Integer.rotateLeft(d + x13 + 0xfd987193 + (c ^ (a & (b ^ c))), 12);
+    c = d + Integer.rotateLeft(c + x14 + 0xa679438e + (b ^ (d & (a ^ b))), 17);
+    b = c + Integer.rotateLeft(b + x15 + 0x49b40821 + (a ^ (c & (d ^ a))), 22);
+    a = b + Integer.rotateLeft(a + x1 + 0xf61e2562 + (c & ~d) + (b & d), 5);
+    d = a + Integer.rotateLeft(d + x6 + 0xc040b340 + (b & ~c) + (a & c), 9);
+    c = d + Integer.rotateLeft(c + x11 + 0x265e5a51 + (a & ~b) + (d & b), 14);
+    b = c + Integer.rotateLeft(b + x0 + 0xe9b6c7aa + (d & ~a) + (c & a), 20);
+    a = b + Integer.rotateLeft(a + x5 + 0xd62f105d + (c & ~d) + (b & d), 5);
+    d = a + Integer.rotateLeft(d + x10 + 0x02441453 + (b & ~c) + (a & c), 9);
+    c = d + Integer.rotateLeft(c + x15 + 0xd8a1e681 + (a & ~b) + (d & b), 14);
+    b = c + Integer.rotateLeft(b + x4 + 0xe7d3fbc8 + (d & ~a) + (c & a), 20);
+    a = b + Integer.rotateLeft(a + x9 + 0x21e1cde6 + (c & ~d) + (b & d), 5);
+    d = a + Integer.rotateLeft(d + x14 + 0xc33707d6 + (b & ~c) + (a & c), 9);
+    c = d + Integer.rotateLeft(c + x3 + 0xf4d50d87 + (a & ~b) + (d & b), 14);
+    b = c + Integer.rotateLeft(b + x8 + 0x455a14ed + (d & ~a) + (c & a), 20);
+    a = b + Integer.rotateLeft(a + x13 + 0xa9e3e905 + (c & ~d) + (b & d), 5);
+    d = a + Integer.rotateLeft(d + x2 + 0xfcefa3f8 + (b & ~c) + (a & c), 9);
+    c = d + Integer.rotateLeft(c + x7 + 0x676f02d9 + (a & ~b) + (d & b), 14);
+    b = c + Integer.rotateLeft(b + x12 + 0x8d2a4c8a + (d & ~a) + (c & a), 20);
+    a = b + Integer.rotateLeft(a + x5 + 0xfffa3942 + (c ^ d ^ b), 4);
+    d = a + Integer.rotateLeft(d + x8 + 0x8771f681 + (b ^ c ^ a), 11);
+    c = d + Integer.rotateLeft(c + x11 + 0x6d9d6122 + (a ^ b ^ d), 16);
+    b = c + Integer.rotateLeft(b + x14 + 0xfde5380c + (d ^ a ^ c), 23);
+    a = b + Integer.rotateLeft(a + x1 + 0xa4beea44 + (c ^ d ^ b), 4);
+    d = a + Integer.rotateLeft(d + x4 + 0x4bdecfa9 + (b ^ c ^ a), 11);
+    c = d + Integer.rotateLeft(c + x7 + 0xf6bb4b60 + (a ^ b ^ d), 16);
+    b = c + Integer.rotateLeft(b + x10 + 0xbebfbc70 + (d ^ a ^ c), 23);
+    a = b + Integer.rotateLeft(a + x13 + 0x289b7ec6 + (c ^ d ^ b), 4);
+    d = a + Integer.rotateLeft(d + x0 + 0xeaa127fa + (b ^ c ^ a), 11);
+    c = d + Integer.rotateLeft(c + x3 + 0xd4ef3085 + (a ^ b ^ d), 16);
+    b = c + Integer.rotateLeft(b + x6 + 0x04881d05 + (d ^ a ^ c), 23);
+    a = b + Integer.rotateLeft(a + x9 + 0xd9d4d039 + (c ^ d ^ b), 4);
+    d = a + Integer.rotateLeft(d + x12 + 0xe6db99e5 + (b ^ c ^ a), 11);
+    c = d + Integer.rotateLeft(c + x15 + 0x1fa27cf8 + (a ^ b ^ d), 16);
+    b = c + Integer.rotateLeft(b + x2 + 0xc4ac5665 + (d ^ a ^ c), 23);
+    a = b + Integer.rotateLeft(a + x0 + 0xf4292244 + (c ^ (b | ~d)), 6);
+    d = a + Integer.rotateLeft(d + x7 + 0x432aff97 + (b ^ (a | ~c)), 10);
+    c = d + Integer.rotateLeft(c + x14 + 0xab9423a7 + (a ^ (d | ~b)), 15);
+    b = c + Integer.rotateLeft(b + x5 + 0xfc93a039 + (d ^ (c | ~a)), 21);
+    a = b + Integer.rotateLeft(a + x12 + 0x655b59c3 + (c ^ (b | ~d)), 6);
+    d = a + Integer.rotateLeft(d + x3 + 0x8f0ccc92 + (b ^ (a | ~c)), 10);
+    c = d + Integer.rotateLeft(c + x10 + 0xffeff47d + (a ^ (d | ~b)), 15);
+    b = c + Integer.rotateLeft(b + x1 + 0x85845dd1 + (d ^ (c | ~a)), 21);
+    a = b + Integer.rotateLeft(a + x8 + 0x6fa87e4f + (c ^ (b | ~d)), 6);
+    d = a + Integer.rotateLeft(d + x15 + 0xfe2ce6e0 + (b ^ (a | ~c)), 10);
+    c = d + Integer.rotateLeft(c + x6 + 0xa3014314 + (a ^ (d | ~b)), 15);
+    b = c + Integer.rotateLeft(b + x13 + 0x4e0811a1 + (d ^ (c | ~a)), 21);
+    a = b + Integer.rotateLeft(a + x4 + 0xf7537e82 + (c ^ (b | ~d)), 6);
+    d = a + Integer.rotateLeft(d + x11 + 0xbd3af235 + (b ^ (a | ~c)), 10);
+    c = d + Integer.rotateLeft(c + x2 + 0x2ad7d2bb + (a ^ (d | ~b)), 15);
+    b = c + Integer.rotateLeft(b + x9 + 0xeb86d391 + (d ^ (c | ~a)), 21);
+    if (h != null) {
+      h[0] = a0 + a;
+      h[1] = b0 + b;
+      h[2] = c0 + c;
+      h[3] = d0 + d;
+    }
+    return a0 + a;
+  }
+
+  /**
+   * Streaming state for keys beyond one block or not ASCII: the chaining words and one block being
+   * filled, per thread, so that nothing is allocated per key.
+   */
+  private static final class Stream {
+    private static final ThreadLocal<Stream> PER_THREAD = ThreadLocal.withInitial(Stream::new);
+
+    final int[] h = new int[4];
+    private final int[] x = new int[16];
+    /** Bytes of the message taken so far. */
+    private long count;
+
+    static Stream get() {
+      return PER_THREAD.get();
+    }
+
+    private void reset() {
+      h[0] = A0;
+      h[1] = B0;
+      h[2] = C0;
+      h[3] = D0;
+      count = 0;
+      java.util.Arrays.fill(x, 0);
+    }
+
+    void digest(byte[] b, int off, int len) {
+      reset();
+      int full = len & ~63;
+      for (int p = 0; p < full; p += 64) {
+        int o = off + p;
+        compress(h, h[0], h[1], h[2], h[3],
+            (int) LE_INT.get(b, o), (int) LE_INT.get(b, o + 4), (int) LE_INT.get(b, o + 8),
+            (int) LE_INT.get(b, o + 12), (int) LE_INT.get(b, o + 16), (int) LE_INT.get(b, o + 20),
+            (int) LE_INT.get(b, o + 24), (int) LE_INT.get(b, o + 28), (int) LE_INT.get(b, o + 32),
+            (int) LE_INT.get(b, o + 36), (int) LE_INT.get(b, o + 40), (int) LE_INT.get(b, o + 44),
+            (int) LE_INT.get(b, o + 48), (int) LE_INT.get(b, o + 52), (int) LE_INT.get(b, o + 56),
+            (int) LE_INT.get(b, o + 60));
+      }
+      count = full;
+      for (int i = full; i < len; i++) {
+        put(b[off + i]);
+      }
+      finish();
+    }
+
+    void digest(CharSequence s) {
+      reset();
+      int n = s.length();
+      for (int i = 0; i < n; i++) {
+        char c = s.charAt(i);
+        if (c < 0x80) {
+          put(c);
+        } else if (c < 0x800) {
+          put(0xC0 | (c >> 6));
+          put(0x80 | (c & 0x3F));
+        } else if (Character.isSurrogate(c)) {
+          if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+            int cp = Character.toCodePoint(c, s.charAt(++i));
+            put(0xF0 | (cp >> 18));
+            put(0x80 | ((cp >> 12) & 0x3F));
+            put(0x80 | ((cp >> 6) & 0x3F));
+            put(0x80 | (cp & 0x3F));
+          } else {
+            put('?'); // as String.getBytes(UTF_8) encodes an unpaired surrogate
+          }
+        } else {
+          put(0xE0 | (c >> 12));
+          put(0x80 | ((c >> 6) & 0x3F));
+          put(0x80 | (c & 0x3F));
+        }
+      }
+      finish();
+    }
+
+    /** Appends one byte (low 8 bits of {@code v}), compressing the block when it fills. */
+    private void put(int v) {
+      int p = (int) count & 63;
+      x[p >> 2] |= (v & 0xFF) << ((p & 3) << 3);
+      count++;
+      if (p == 63) {
+        block();
+      }
+    }
+
+    private void block() {
+      int[] w = x;
+      compress(h, h[0], h[1], h[2], h[3], w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7],
+          w[8], w[9], w[10], w[11], w[12], w[13], w[14], w[15]);
+      java.util.Arrays.fill(w, 0);
+    }
+
+    /** RFC 1321 padding: 0x80, zeros to 56 mod 64, then the bit length, little-endian. */
+    private void finish() {
+      long bits = count << 3;
+      put(0x80);
+      if (((int) count & 63) > 56) {
+        while (((int) count & 63) != 0) {
+          put(0);
+        }
+      }
+      x[14] = (int) bits;
+      x[15] = (int) (bits >>> 32);
+      block();
+    }
   }
 }

@@ -14,7 +14,9 @@ interface PlacementFactory {
    * Builds the placement that follows {@code previous} (built by this factory over
    * {@code previousServers}) after a change to {@code servers}. Algorithms whose placement depends on
    * the history of changes, not only on the set of servers (jump's and memento's slots), carry their
-   * state over here; a ring may reuse its points. The default builds from scratch.
+   * state over here; a ring whose points for a server depend on that server alone may merge instead
+   * of re-sorting ({@link PointRing#update}), and must then give exactly what {@link #build} gives.
+   * Neither array is modified. The default builds from scratch.
    */
   default Placement update(Placement previous, Server[] previousServers, Server[] servers) {
     return build(servers);

@@ -10,51 +10,107 @@ import java.util.Arrays;
  * <p>Ties: points are sorted stably by value, so among equal values the one added first comes first
  * and wins the lookup. Each dialect states its tie rule by the order in which it adds points.
  *
- * <p>Layout: two primitive arrays, 8 bytes a point. Points are stored with the sign bit flipped so that
- * a signed comparison orders them as unsigned values.
+ * <p>Layout, chosen so that a lookup touches about two cache lines and nothing else:
+ * <ul>
+ *   <li>{@code entries}: one long a point, the value (sign bit flipped, so that signed order is unsigned
+ *       value order) in the high half and the owner in the low half. The owner sits next to the value,
+ *       on the cache line the search already loaded. 8 bytes a point.
+ *   <li>{@code starts}: for each of the {@code 2^bits} ranges of the hash's top bits, the position of
+ *       the first point in that range (plus an end sentinel). A lookup reads one pair of it and then
+ *       scans a handful of points. The table has at most one slot per 8 points, so it costs at most
+ *       0.5 bytes a point: 8.5 bytes a point in all.
+ * </ul>
+ * Building is a stable LSD radix sort; adding and removing servers can merge instead of re-sorting
+ * ({@link #update}).
  */
 final class PointRing {
   private static final int FLIP = 0x80000000;
+  /** Below this many points a comparison sort beats the radix sort's histogram passes. */
+  private static final int RADIX_THRESHOLD = 4096;
+  /** Scan a bucket linearly up to this many points; binary search beyond (skewed rings). */
+  private static final int LINEAR_SCAN = 16;
 
-  /** Points in ascending unsigned order, each xor {@link #FLIP}. */
-  private final int[] points;
-  /** {@code owners[i]} is the server index owning {@code points[i]}. */
-  private final int[] owners;
+  /** {@code (value ^ FLIP) << 32 | owner}, ascending (stable among equal values). */
+  private final long[] entries;
+  /** {@code starts[b]}: first position whose value's top {@code bits} bits are >= b; length 2^bits + 1. */
+  private final int[] starts;
+  /** How many top bits of a hash pick its bucket in {@link #starts} (0: a single bucket). */
+  private final int bits;
   /** True: the first point strictly above the hash wins (python-continuum); false: at or above. */
   private final boolean strict;
   private final int reachable;
 
-  private PointRing(int[] points, int[] owners, boolean strict, int reachable) {
-    this.points = points;
-    this.owners = owners;
+  private PointRing(long[] entries, boolean strict, int reachable) {
+    this.entries = entries;
     this.strict = strict;
     this.reachable = reachable;
+    this.bits = indexBits(entries.length);
+    this.starts = startsTable(entries, bits);
+  }
+
+  /** The largest {@code bits} with {@code 2^bits <= points / 8}, so the table costs <= 0.5 B a point. */
+  static int indexBits(int points) {
+    int slots = points >>> 3;
+    return slots <= 1 ? 0 : 31 - Integer.numberOfLeadingZeros(slots);
+  }
+
+  private static int[] startsTable(long[] entries, int bits) {
+    int buckets = 1 << bits;
+    int[] starts = new int[buckets + 1];
+    int pos = 0;
+    int n = entries.length;
+    for (int b = 0; b < buckets; b++) {
+      // Bucket b holds unsigned values [b << (32 - bits), (b + 1) << (32 - bits)).
+      while (pos < n && bucketOf(value(entries[pos]), bits) < b) {
+        pos++;
+      }
+      starts[b] = pos;
+    }
+    starts[buckets] = n;
+    return starts;
+  }
+
+  private static int bucketOf(int unsignedValue, int bits) {
+    return bits == 0 ? 0 : unsignedValue >>> (32 - bits);
+  }
+
+  private static int value(long entry) {
+    return (int) (entry >> 32) ^ FLIP;
+  }
+
+  private static long entry(int unsignedValue, int owner) {
+    return (long) (unsignedValue ^ FLIP) << 32 | owner;
+  }
+
+  private static PointRing of(long[] sorted, boolean strict, int serverCount) {
+    boolean[] seen = new boolean[serverCount];
+    int reachable = 0;
+    for (long e : sorted) {
+      int owner = (int) e;
+      if (!seen[owner]) {
+        seen[owner] = true;
+        reachable++;
+      }
+    }
+    return new PointRing(sorted, strict, reachable);
   }
 
   /** Collects points in the order that decides ties, then sorts them. */
   static final class Builder {
     private long[] packed;
-    private int[] ownerOfSeq;
     private int size;
 
     Builder(int expectedPoints) {
       int n = Checks.points("the ring", expectedPoints);
       packed = new long[Math.max(n, 16)];
-      ownerOfSeq = new int[packed.length];
     }
 
     /** Adds a point with unsigned value {@code value} owned by {@code owner}. */
     Builder add(int value, int owner) {
       if (size == packed.length) {
-        int grown = Checks.points("the ring", (long) size * 2);
-        packed = Arrays.copyOf(packed, grown);
-        ownerOfSeq = Arrays.copyOf(ownerOfSeq, grown);
+        packed = Arrays.copyOf(packed, Checks.points("the ring", (long) size * 2));
       }
-      // High 32 bits: the value with its sign bit flipped, so signed long order is unsigned value
-      // order; low 32 bits: the insertion sequence, which makes every key unique and the sort stable.
-      packed[size] = ((long) (value ^ FLIP) << 32) | size;
-      ownerOfSeq[size] = owner;
-      size++;
+      packed[size++] = entry(value, owner);
       return this;
     }
 
@@ -62,73 +118,221 @@ final class PointRing {
       return size;
     }
 
+    /** The points sorted by value, stably (in insertion order among equal values). */
+    long[] sorted() {
+      return sortStable(packed, size);
+    }
+
     PointRing build(boolean strict, int serverCount) {
-      long[] keys = Arrays.copyOf(packed, size);
-      Arrays.sort(keys);
-      int[] points = new int[size];
-      int[] owners = new int[size];
-      boolean[] seen = new boolean[serverCount];
-      int reachable = 0;
-      for (int i = 0; i < size; i++) {
-        long k = keys[i];
-        points[i] = (int) (k >> 32);
-        int owner = ownerOfSeq[(int) k];
-        owners[i] = owner;
-        if (!seen[owner]) {
-          seen[owner] = true;
-          reachable++;
-        }
-      }
-      return new PointRing(points, owners, strict, reachable);
+      return of(sorted(), strict, serverCount);
     }
   }
 
+  /**
+   * Sorts {@code a[0, n)} by the high 32 bits (signed), keeping the insertion order of equal keys,
+   * into a new array of length n.
+   */
+  static long[] sortStable(long[] a, int n) {
+    if (n < RADIX_THRESHOLD) {
+      // Tag each key with its sequence number so that the comparison sort is stable.
+      long[] keys = new long[n];
+      for (int i = 0; i < n; i++) {
+        keys[i] = a[i] & 0xFFFF_FFFF_0000_0000L | i;
+      }
+      Arrays.sort(keys);
+      long[] out = new long[n];
+      for (int i = 0; i < n; i++) {
+        out[i] = a[(int) keys[i]];
+      }
+      return out;
+    }
+    // Two stable counting passes of 16 bits each over the high half: low digit, then high digit.
+    long[] src = Arrays.copyOf(a, n);
+    long[] dst = new long[n];
+    int[] count = new int[1 << 16];
+    for (int shift = 32; shift <= 48; shift += 16) {
+      Arrays.fill(count, 0);
+      for (int i = 0; i < n; i++) {
+        count[digit(src[i], shift)]++;
+      }
+      int sum = 0;
+      for (int d = 0; d < count.length; d++) {
+        int c = count[d];
+        count[d] = sum;
+        sum += c;
+      }
+      for (int i = 0; i < n; i++) {
+        long e = src[i];
+        dst[count[digit(e, shift)]++] = e;
+      }
+      long[] t = src;
+      src = dst;
+      dst = t;
+    }
+    return src;
+  }
+
+  /** A 16-bit digit of the entry's high half, in unsigned-value order for the top digit. */
+  private static int digit(long e, int shift) {
+    int d = (int) (e >>> shift) & 0xFFFF;
+    return shift == 48 ? d ^ 0x8000 : d;
+  }
+
+  /** Adds the points of one server, in tie-deciding order, with the owner index given. */
+  @FunctionalInterface
+  interface Source {
+    void addPoints(Server server, int owner, Builder to);
+  }
+
+  /**
+   * Which of two servers' points comes first among equal values, given their indexes in the new
+   * server list: the rule a ring states by the order in which it adds servers' points.
+   */
+  @FunctionalInterface
+  interface Ties {
+    boolean first(Server[] servers, int owner, int otherOwner);
+  }
+
+  /** The server earlier in the list wins (points added in list order). */
+  static final Ties LIST_ORDER = (servers, owner, other) -> owner < other;
+  /** The server later in the list wins (spymemcached's TreeMap.put overwrites). */
+  static final Ties REVERSE_LIST_ORDER = (servers, owner, other) -> owner > other;
+
+  /** A ring of the points {@code source} gives each server, added in server order. */
+  static PointRing build(Server[] servers, Source source, int pointsHint, boolean strict) {
+    Builder b = new Builder(pointsHint);
+    for (int i = 0; i < servers.length; i++) {
+      source.addPoints(servers[i], i, b);
+    }
+    return b.build(strict, servers.length);
+  }
+
+  /**
+   * The ring {@link #build} would give for {@code after}, derived from {@code previous} (built for
+   * {@code before}) by merging rather than re-sorting, when {@code after} is {@code before} with some
+   * servers removed and some appended (the same {@link Server} instances, in the same order). Exact for
+   * rings whose points for a server depend on that server alone. Returns null for any other change
+   * (a server moved or replaced, several appended when ties follow {@code ties}): the caller builds.
+   *
+   * @param ties how the ring orders the points of two servers that share a value; with any rule but
+   *     {@link #LIST_ORDER}, appending several servers at once is left to a full build (the appended
+   *     servers' points are collected in list order)
+   */
+  static PointRing update(PointRing previous, Server[] before, Server[] after, Source source, boolean strict,
+      Ties ties) {
+    int[] remap = new int[before.length];
+    int kept = 0;
+    for (int i = 0; i < before.length; i++) {
+      if (kept < after.length && after[kept] == before[i]) {
+        remap[i] = kept++;
+      } else {
+        remap[i] = -1;
+      }
+    }
+    boolean rebuild = previous.strict != strict || (ties != LIST_ORDER && after.length - kept > 1);
+    for (int j = kept; j < after.length && !rebuild; j++) {
+      for (Server s : before) {
+        rebuild |= s == after[j]; // moved, not appended: the merge cannot express it
+      }
+    }
+    if (rebuild) {
+      return null;
+    }
+    long[] old = previous.entries;
+    long[] survivors = old;
+    int m = old.length;
+    if (kept < before.length) {
+      // Count first so that a removal allocates one exact array, which is the result when nothing
+      // is appended: one array per change, not two (the writer's garbage pauses the readers).
+      m = 0;
+      for (long e : old) {
+        m += remap[(int) e] >= 0 ? 1 : 0;
+      }
+      survivors = new long[m];
+      int at = 0;
+      for (long e : old) {
+        int owner = remap[(int) e];
+        if (owner >= 0) {
+          survivors[at++] = e & 0xFFFF_FFFF_0000_0000L | owner;
+        }
+      }
+    }
+    if (kept == after.length) {
+      return of(survivors, strict, after.length); // only removals (the arrays are never written)
+    }
+    int perServer = before.length == 0 ? 16 : old.length / before.length + 1;
+    Builder added = new Builder((int) Math.min(Checks.MAX_POINTS, Math.max(16L, (long) (after.length - kept) * perServer)));
+    for (int j = kept; j < after.length; j++) {
+      source.addPoints(after[j], j, added);
+    }
+    long[] fresh = added.sorted();
+    long[] merged = new long[Checks.points("the ring", (long) m + fresh.length)];
+    int i = 0;
+    int j = 0;
+    int k = 0;
+    while (i < m && j < fresh.length) {
+      long a = survivors[i];
+      long b = fresh[j];
+      boolean survivorFirst = (a >> 32) < (b >> 32)
+          || (a >> 32) == (b >> 32) && ties.first(after, (int) a, (int) b);
+      merged[k++] = survivorFirst ? survivors[i++] : fresh[j++];
+    }
+    System.arraycopy(survivors, i, merged, k, m - i);
+    System.arraycopy(fresh, j, merged, k + m - i, fresh.length - j);
+    return of(merged, strict, after.length);
+  }
+
   int size() {
-    return points.length;
+    return entries.length;
   }
 
   int reachable() {
     return reachable;
   }
 
-  /** Bytes held by the two point arrays (array headers included). */
+  /** Bytes held by the point entries and the start table (array headers included). */
   long memoryBytes() {
-    return 2L * (16 + 4L * points.length);
+    return 16 + 8L * entries.length + 16 + 4L * starts.length;
   }
 
   /** Unsigned value of point {@code i} (in sorted order). */
   int point(int i) {
-    return points[i] ^ FLIP;
+    return value(entries[i]);
   }
 
   int owner(int i) {
-    return owners[i];
+    return (int) entries[i];
   }
 
   /** The position of the point that takes a key of hash {@code hash}, or -1 for an empty ring. */
   int find(int hash) {
-    int[] p = points;
-    int n = p.length;
+    long[] e = entries;
+    int n = e.length;
     if (n == 0) {
       return -1;
     }
-    int target = hash ^ FLIP;
-    // First index whose point is >= target (or > target when strict).
-    int lo = 0;
-    int hi = n;
+    // Entries at or above this bound have a value >= hash (or > hash when strict).
+    long bound;
     if (strict) {
-      while (lo < hi) {
-        int mid = (lo + hi) >>> 1;
-        if (p[mid] <= target) {
-          lo = mid + 1;
-        } else {
-          hi = mid;
-        }
+      if (hash == -1) {
+        return 0; // nothing is above 2^32 - 1
+      }
+      bound = (long) ((hash + 1) ^ FLIP) << 32;
+    } else {
+      bound = (long) (hash ^ FLIP) << 32;
+    }
+    int b = bucketOf(hash, bits);
+    int lo = starts[b];
+    int hi = starts[b + 1];
+    // Points of later buckets are all above the hash, so the answer is in [lo, hi] (hi: next bucket).
+    if (hi - lo <= LINEAR_SCAN) {
+      while (lo < hi && e[lo] < bound) {
+        lo++;
       }
     } else {
       while (lo < hi) {
         int mid = (lo + hi) >>> 1;
-        if (p[mid] < target) {
+        if (e[mid] < bound) {
           lo = mid + 1;
         } else {
           hi = mid;
@@ -146,7 +350,7 @@ final class PointRing {
    * {@link Placement#keySpace(Server[])} with this.
    */
   KeySpace keySpace(Server[] servers) {
-    int n = points.length;
+    int n = size();
     long[] ends = new long[n + 1];
     int[] arcOwners = new int[n + 1];
     int arcs = 0;
@@ -154,7 +358,7 @@ final class PointRing {
     long shift = strict ? 0 : 1;
     for (int i = 0; i <= n && n > 0; i++) {
       long end = i < n ? Integer.toUnsignedLong(point(i)) + shift : KeySpace.SIZE;
-      int owner = owners[i < n ? i : 0];
+      int owner = owner(i < n ? i : 0);
       if (end <= start) {
         continue; // a point equal to the previous one takes no hash
       }
@@ -173,7 +377,7 @@ final class PointRing {
   /** The server owning the point that takes {@code hash}, or -1 for an empty ring. */
   int ownerOf(int hash) {
     int i = find(hash);
-    return i < 0 ? -1 : owners[i];
+    return i < 0 ? -1 : (int) entries[i];
   }
 
   /**
@@ -181,7 +385,16 @@ final class PointRing {
    * owners met: the usual ring replica rule.
    */
   void distinctOwners(int hash, int[] out, int n) {
-    distinct(owners, find(hash), out, n);
+    long[] e = entries;
+    int size = e.length;
+    int i = find(hash);
+    int found = 0;
+    for (int step = 0; step < size && found < n; step++) {
+      found = addIfNew((int) e[i], out, found);
+      if (++i == size) {
+        i = 0;
+      }
+    }
   }
 
   /**
@@ -189,24 +402,25 @@ final class PointRing {
    * forward from {@code start}, wrapping around: the replica rule of every ring and table.
    */
   static void distinct(int[] owners, int start, int[] out, int n) {
+    int size = owners.length;
     int i = start;
     int found = 0;
-    int size = owners.length;
     for (int step = 0; step < size && found < n; step++) {
-      int owner = owners[i];
-      boolean dup = false;
-      for (int j = 0; j < found; j++) {
-        if (out[j] == owner) {
-          dup = true;
-          break;
-        }
-      }
-      if (!dup) {
-        out[found++] = owner;
-      }
+      found = addIfNew(owners[i], out, found);
       if (++i == size) {
         i = 0;
       }
     }
+  }
+
+  /** Appends {@code owner} to {@code out[0..found)} unless present; returns the new count. */
+  private static int addIfNew(int owner, int[] out, int found) {
+    for (int j = 0; j < found; j++) {
+      if (out[j] == owner) {
+        return found;
+      }
+    }
+    out[found] = owner;
+    return found + 1;
   }
 }

@@ -1,0 +1,188 @@
+package dev.continuum;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** The indexed, radix-built ring against a plain reference: a sorted list searched from the start. */
+class PointRingTest {
+  /** Reference semantics: stable sort by unsigned value, first point >= (or >) hash, else wrap to 0. */
+  private static final class Reference {
+    final long[] points; // unsigned value << 32 | owner, in sorted order
+    final boolean strict;
+
+    Reference(int[] values, int[] owners, boolean strict) {
+      Integer[] order = new Integer[values.length];
+      for (int i = 0; i < order.length; i++) {
+        order[i] = i;
+      }
+      Arrays.sort(order, (x, y) -> Integer.compareUnsigned(values[x], values[y])); // stable
+      points = new long[values.length];
+      for (int i = 0; i < order.length; i++) {
+        points[i] = Integer.toUnsignedLong(values[order[i]]) << 32 | owners[order[i]];
+      }
+      this.strict = strict;
+    }
+
+    int find(int hash) {
+      if (points.length == 0) {
+        return -1;
+      }
+      long h = Integer.toUnsignedLong(hash);
+      for (int i = 0; i < points.length; i++) {
+        long v = points[i] >>> 32;
+        if (strict ? v > h : v >= h) {
+          return i;
+        }
+      }
+      return 0;
+    }
+  }
+
+  private static void checkAgainstReference(int[] values, int[] owners, int servers, SplittableRandom random) {
+    for (boolean strict : new boolean[] {false, true}) {
+      PointRing.Builder b = new PointRing.Builder(values.length);
+      for (int i = 0; i < values.length; i++) {
+        b.add(values[i], owners[i]);
+      }
+      PointRing ring = b.build(strict, servers);
+      Reference ref = new Reference(values, owners, strict);
+      assertThat(ring.size()).isEqualTo(values.length);
+      for (int i = 0; i < values.length; i++) {
+        assertThat(Integer.toUnsignedLong(ring.point(i))).isEqualTo(ref.points[i] >>> 32);
+        assertThat(ring.owner(i)).isEqualTo((int) ref.points[i]);
+      }
+      List<Integer> hashes = new ArrayList<>(List.of(0, -1, 1, Integer.MIN_VALUE, Integer.MAX_VALUE));
+      for (int v : values) {
+        hashes.add(v);
+        hashes.add(v - 1);
+        hashes.add(v + 1);
+        if (hashes.size() > 3000) {
+          break;
+        }
+      }
+      for (int i = 0; i < 2000; i++) {
+        hashes.add(random.nextInt());
+      }
+      for (int h : hashes) {
+        int want = ref.find(h);
+        assertThat(ring.find(h)).as("find(%s) strict=%s n=%d", Integer.toUnsignedString(h), strict, values.length)
+            .isEqualTo(want);
+        assertThat(ring.ownerOf(h)).isEqualTo(want < 0 ? -1 : (int) ref.points[want]);
+      }
+    }
+  }
+
+  @Test
+  void findMatchesTheReferenceOnRandomRingsOfManySizes() {
+    SplittableRandom random = new SplittableRandom(3);
+    for (int n : new int[] {0, 1, 2, 7, 15, 16, 17, 100, 1000, 4095, 4096, 5000, 20000}) {
+      int servers = 1 + n / 40;
+      int[] values = new int[n];
+      int[] owners = new int[n];
+      for (int i = 0; i < n; i++) {
+        values[i] = random.nextInt();
+        owners[i] = random.nextInt(servers);
+      }
+      checkAgainstReference(values, owners, servers, random);
+    }
+  }
+
+  @Test
+  void tiesAndClustersKeepInsertionOrder() {
+    SplittableRandom random = new SplittableRandom(4);
+    for (int n : new int[] {50, 3000, 9000}) {
+      int[] values = new int[n];
+      int[] owners = new int[n];
+      for (int i = 0; i < n; i++) {
+        // Few distinct values, many at 0..3 and at the very top (python-continuum's quirk entries).
+        int kind = random.nextInt(3);
+        values[i] = kind == 0 ? random.nextInt(4) : kind == 1 ? -1 - random.nextInt(3) : random.nextInt(64) << 26;
+        owners[i] = random.nextInt(20);
+      }
+      checkAgainstReference(values, owners, 20, random);
+    }
+  }
+
+  @Test
+  void reachableCountsOwnersHoldingPoints() {
+    PointRing ring = new PointRing.Builder(4).add(5, 0).add(9, 2).add(7, 2).build(false, 4);
+    assertThat(ring.reachable()).isEqualTo(2);
+    assertThat(ring.ownerOf(6)).isEqualTo(2);
+    assertThat(ring.ownerOf(10)).isEqualTo(0);
+  }
+
+  @Test
+  void indexCostsAtMostHalfAByteAPoint() {
+    for (int n : new int[] {16, 1000, 160_000, 1_600_000}) {
+      assertThat(4L * ((1L << PointRing.indexBits(n)) + 1)).isLessThanOrEqualTo(n / 2 + 4);
+    }
+  }
+
+  /** Points depending on the server alone, with collisions between servers to exercise ties. */
+  private static final PointRing.Source POINTS = (server, owner, to) -> {
+    int seed = server.host().hashCode() * 31 + server.port();
+    for (int i = 0; i < 40; i++) {
+      int v = Integer.rotateLeft(seed * 0x9E3779B9 + i * 0x85EBCA6B, 13) * 0xC2B2AE35;
+      to.add(i % 7 == 0 ? v & 0xFF : v, owner); // every 7th point in a tiny range: frequent ties
+    }
+  };
+
+  @Test
+  void incrementalUpdatesEqualFullBuildsOnRandomSequences() {
+    SplittableRandom random = new SplittableRandom(5);
+    for (boolean strict : new boolean[] {false, true}) {
+      List<Server> servers = new ArrayList<>();
+      Server[] before = new Server[0];
+      PointRing ring = PointRing.build(before, POINTS, 0, strict);
+      int next = 0;
+      for (int step = 0; step < 300; step++) {
+        int op = random.nextInt(10);
+        if (op < 5 || servers.isEmpty()) {
+          int count = op == 0 ? 1 + random.nextInt(5) : 1;
+          for (int c = 0; c < count; c++) {
+            servers.add(Server.of("10.0." + (next / 250) + "." + (next % 250), 11211));
+            next++;
+          }
+        } else if (op < 9) {
+          servers.remove(random.nextInt(servers.size()));
+        } else {
+          servers.remove(random.nextInt(servers.size()));
+          servers.add(Server.of("10.9." + (next / 250) + "." + (next % 250), 11211));
+          next++;
+        }
+        Server[] after = servers.toArray(new Server[0]);
+        PointRing merged = PointRing.update(ring, before, after, POINTS, strict, PointRing.LIST_ORDER);
+        assertThat(merged).as("removals and appends always merge").isNotNull();
+        ring = merged;
+        PointRing full = PointRing.build(after, POINTS, 0, strict);
+        assertThat(ring.size()).isEqualTo(full.size());
+        for (int i = 0; i < full.size(); i++) {
+          assertThat(ring.point(i)).isEqualTo(full.point(i));
+          assertThat(ring.owner(i)).as("owner at %d after step %d", i, step).isEqualTo(full.owner(i));
+        }
+        assertThat(ring.reachable()).isEqualTo(full.reachable());
+        for (int k = 0; k < 200; k++) {
+          int h = random.nextInt();
+          assertThat(ring.find(h)).isEqualTo(full.find(h));
+        }
+        before = after;
+      }
+    }
+  }
+
+  @Test
+  void reorderedOrReplacedServersAreLeftToAFullBuild() {
+    Server a = Server.of("a", 1);
+    Server b = Server.of("b", 1);
+    PointRing ab = PointRing.build(new Server[] {a, b}, POINTS, 0, false);
+    assertThat(PointRing.update(ab, new Server[] {a, b}, new Server[] {b, a}, POINTS, false, PointRing.LIST_ORDER)).isNull();
+    Server heavierB = Server.of("b", 1, 2);
+    assertThat(PointRing.update(ab, new Server[] {a, b}, new Server[] {a, heavierB}, POINTS, false, PointRing.LIST_ORDER))
+        .as("a replaced server is removed and appended: a merge").isNotNull();
+  }
+}
