@@ -301,6 +301,17 @@ public enum Algorithm {
   }
 
   /**
+   * True when the placement depends on the order of past changes, not only on the current server
+   * list: {@link #JUMP} (a removed server's slot is taken by the last one) and {@link #MEMENTO}
+   * (it remembers removed slots). To predict such a placement after a change, apply the change to the
+   * continuum that holds the current state; a fresh continuum built from the final list is a
+   * different placement.
+   */
+  public boolean dependsOnHistory() {
+    return this == JUMP || this == MEMENTO;
+  }
+
+  /**
    * The algorithm with this command-line name (case-insensitive; the enum constant's name is accepted
    * too).
    *

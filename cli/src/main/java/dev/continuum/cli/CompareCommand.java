@@ -158,11 +158,12 @@ final class CompareCommand implements Callable<Integer> {
   private Row measure(Algorithm algorithm, int n, Keys sample, String[] lookupKeys) {
     List<Server> servers = fleet(n);
     Continuum base = AlgorithmOption.build(algorithm, seed, null, servers);
-    List<Server> plusOne = fleet(n + 1);
-    Continuum added = AlgorithmOption.build(algorithm, seed, null, plusOne);
-    List<Server> minusOne = new ArrayList<>(servers);
-    minusOne.remove(algorithm.supportsArbitraryRemoval() ? n / 2 : n - 1);
-    Continuum removed = AlgorithmOption.build(algorithm, seed, null, minusOne);
+    // Each change is applied to a continuum holding the current state, as a live fleet would: for
+    // history-dependent algorithms (jump, memento) a fresh build of the final list is another placement.
+    Continuum added = AlgorithmOption.build(algorithm, seed, null, servers);
+    added.addServer(fleet(n + 1).get(n));
+    Continuum removed = AlgorithmOption.build(algorithm, seed, null, servers);
+    removed.removeServer(servers.get(algorithm.supportsArbitraryRemoval() ? n / 2 : n - 1));
     Measure.Shares shares = Measure.shares(base, sample, false, Progress.none());
     double[] ideal = Measure.ideal(servers, true);
     Row row = new Row();

@@ -8,8 +8,11 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -76,7 +79,9 @@ final class PlanCommand implements Callable<Integer> {
     Algorithm algorithmBefore = algorithmOption.algorithm(before.implied);
     Algorithm algorithmAfter = algorithmOption.algorithm(after.implied);
     Continuum a = algorithmOption.build(algorithmBefore, before.servers);
-    Continuum b = algorithmOption.build(algorithmAfter, after.servers);
+    Continuum b = algorithmBefore == algorithmAfter && algorithmAfter.dependsOnHistory()
+        ? changed(algorithmAfter, before.servers, after.servers)
+        : algorithmOption.build(algorithmAfter, after.servers);
     Keys sampleKeys = sampling.keys();
     Measure.Moves moves;
     try (Progress p = Progress.start(spec.commandLine().getErr(), "placing keys", sampleKeys.count())) {
@@ -172,6 +177,36 @@ final class PlanCommand implements Callable<Integer> {
       out[index.get(present.get(i))] = ideal[i];
     }
     return out;
+  }
+
+  /**
+   * The continuum of {@code before} with the change to {@code after} applied to it (removals, weight
+   * changes, then additions in {@code after}'s order): the placement a live fleet would have, which
+   * for history-dependent algorithms differs from a fresh build over {@code after}.
+   */
+  private Continuum changed(Algorithm algorithm, List<Server> before, List<Server> after) {
+    Continuum c = algorithmOption.build(algorithm, before);
+    Map<Server, Server> target = new HashMap<>();
+    for (Server s : after) {
+      target.put(s, s);
+    }
+    List<Server> gone = new ArrayList<>();
+    for (Server s : before) {
+      Server t = target.get(s);
+      if (t == null) {
+        gone.add(s);
+      } else if (t.capacity() != s.capacity()) {
+        c.updateServer(t);
+      }
+    }
+    c.removeServers(gone);
+    Set<Server> present = new HashSet<>(before);
+    for (Server s : after) {
+      if (!present.contains(s)) {
+        c.addServer(s);
+      }
+    }
+    return c;
   }
 
   private Fleet after(Fleet before) throws IOException {

@@ -40,6 +40,31 @@ class PlanningCommandsTest {
     assertThat(exact.jsonNumber("minimum")).isCloseTo(2.0 / 9, within(1e-12));
   }
 
+  /**
+   * History-dependent algorithms are planned by applying the change to the current state: removing one
+   * of ten servers from memento moves only its tenth of the keys (a fresh build of the nine would move
+   * about half). Jump moves the removed server's keys, and the last server takes over the removed slot:
+   * its own keys spread over nine buckets, of which only the one in its new slot stays, so
+   * 1/10 + 1/10 * 8/9 moves.
+   */
+  @Test
+  void planAppliesTheChangeForHistoryDependentAlgorithms() {
+    List<String> args = new ArrayList<>(List.of("plan", "--format", "json", "--keys", "200000", "--remove", "10.0.0.5:11211"));
+    for (int i = 1; i <= 10; i++) {
+      args.addAll(List.of("--server", "10.0.0." + i + ":11211"));
+    }
+    List<String> memento = new ArrayList<>(args);
+    memento.addAll(List.of("--algorithm", "memento"));
+    Cli m = Cli.run(memento.toArray(new String[0]));
+    assertThat(m.code).as(m.toString()).isZero();
+    assertThat(m.jsonNumber("moved")).isCloseTo(0.1, within(0.005));
+    List<String> jump = new ArrayList<>(args);
+    jump.addAll(List.of("--algorithm", "jump"));
+    Cli j = Cli.run(jump.toArray(new String[0]));
+    assertThat(j.code).as(j.toString()).isZero();
+    assertThat(j.jsonNumber("moved")).isCloseTo(0.1 + 0.1 * 8 / 9, within(0.005));
+  }
+
   @Test
   void planEditsEqualTheSameChangeAsAFile() throws IOException {
     Cli edits = Cli.run("plan", "--servers", Cli.example("fleet.txt"), "--remove", "10.0.1.2:11211",
