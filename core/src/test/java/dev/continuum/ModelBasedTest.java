@@ -48,6 +48,9 @@ class ModelBasedTest {
    */
   static final Set<String> HISTORY_DEPENDENT = Set.of("jump", "memento");
 
+  /** Dialects whose peer rejects a weight of 0 (twemproxy: weights are at least 1). */
+  static final Set<String> ZERO_CAPACITY_REJECTED = Set.of("twemproxy", "twemproxy-md5");
+
   /** Keys checked after every step: ASCII, empty, multi-byte, a broken surrogate, a long one. */
   private static final List<String> KEYS = keys();
 
@@ -65,13 +68,17 @@ class ModelBasedTest {
   /** The obviously-correct reference: a list, plus the list last generated (for autogenerate off). */
   static final class Model {
     final boolean autogenerate;
-    final boolean weighted;
+    /** Any capacity is accepted: weighted algorithms, and dialects whose peer ignores weights. */
+    final boolean anyCapacity;
+    /** Capacity 0 cannot be placed (twemproxy's weights must be at least 1): building rejects it. */
+    final boolean zeroCapacityRejected;
     List<Server> servers = List.of();
     List<Server> generated = List.of();
 
-    Model(boolean autogenerate, boolean weighted) {
+    Model(boolean autogenerate, Algorithm algorithm) {
       this.autogenerate = autogenerate;
-      this.weighted = weighted;
+      this.anyCapacity = algorithm.supportsWeights() || algorithm.isCompatibilityDialect();
+      this.zeroCapacityRejected = ZERO_CAPACITY_REJECTED.contains(algorithm.cliName());
     }
 
     /** Applies a change to a copy; null when it must be rejected. */
@@ -80,13 +87,26 @@ class ModelBasedTest {
         return false;
       }
       for (Server s : next) {
-        if (!weighted && s.capacity() != 1) {
-          return false; // an algorithm without weights takes capacity 1 only
+        if (!anyCapacity && s.capacity() != 1) {
+          return false; // continuum's own algorithms without weights take capacity 1 only
         }
+      }
+      if (autogenerate && !placeable(next)) {
+        return false; // the change builds at once, and the build rejects it
       }
       servers = List.copyOf(next);
       if (autogenerate) {
         generated = servers;
+      }
+      return true;
+    }
+
+    /** Whether a placement can be built over {@code list}. */
+    boolean placeable(List<Server> list) {
+      for (Server s : list) {
+        if (zeroCapacityRejected && s.capacity() == 0) {
+          return false;
+        }
       }
       return true;
     }
@@ -185,6 +205,9 @@ class ModelBasedTest {
 
   record Generate() implements Op {
     public boolean model(Model m) {
+      if (!m.placeable(m.servers)) {
+        return false; // with autogenerate off, a list the algorithm cannot place fails here
+      }
       m.generated = m.servers;
       return true;
     }
@@ -246,7 +269,7 @@ class ModelBasedTest {
     Continuum c = config.get().autogenerate(autogenerate).build();
     boolean historyDependent = HISTORY_DEPENDENT.contains(algorithm.cliName());
     Continuum twin = config.get().autogenerate(autogenerate).build();
-    Model m = new Model(autogenerate, algorithm.supportsWeights());
+    Model m = new Model(autogenerate, algorithm);
     boolean removed = false;
     int rejected = 0;
     for (Op op : ops) {
@@ -286,7 +309,9 @@ class ModelBasedTest {
   /** The algorithm with its knobs varied: a seed where it takes one, a few totalDots values. */
   private static Continuum.Builder configured(Algorithm algorithm, long seed) {
     Continuum.Builder b = Continuum.builder(algorithm);
-    if (algorithm.accepts(Options.Knob.SEED)) {
+    if (algorithm == Algorithm.PYMEMCACHE) {
+      b.seed(seed & 0xFFFFFFFFL); // pymemcache's seed is murmur3's, 32 bits unsigned
+    } else if (algorithm.accepts(Options.Knob.SEED)) {
       b.seed(seed);
     }
     if (algorithm.accepts(Options.Knob.TOTAL_DOTS)) {
@@ -380,7 +405,7 @@ class ModelBasedTest {
     assertThat(Implemented.algorithms()).contains(a);
     // a short fixed sequence, so each algorithm runs here even if the random draw is unlucky
     Continuum c = Continuum.builder(a).build();
-    Model m = new Model(true, a.supportsWeights());
+    Model m = new Model(true, a);
     List<Op> ops = List.of(new Add(Server.of("10.0.0.1", 1)), new Add(Server.of("10.0.0.2", 1, 3)),
         new AddBatch(Arrays.asList(Server.of("10.0.0.3", 1), Server.of("10.0.0.1", 1))),
         new Update(Server.of("10.0.0.1", 1, 2)), new Remove(Server.of("10.0.0.9", 1)),
