@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.continuum.Algorithm;
 import dev.continuum.Continuum;
-import dev.continuum.spymemcached.LocalProcess.LocalMemcached;
+import dev.continuum.testkit.Memcached;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -47,7 +47,7 @@ class LiveFailoverTest {
 
   @Test
   void killedServerCostsOnlyItsKeysAndServesThemAgainWhenBack() throws Exception {
-    List<LocalMemcached> servers = started.memcached(10);
+    List<Memcached> servers = started.memcached(10);
     MemcachedClient client = continuum(servers, Algorithm.SPYMEMCACHED);
     started.client(client);
     List<String> keys = keys("fo:", KEYS);
@@ -61,8 +61,8 @@ class LiveFailoverTest {
     for (String k : keys) {
       keysByPort.computeIfAbsent(reference.resolve(k).port(), p -> new HashSet<>()).add(k);
     }
-    LocalMemcached victim = servers.get(0);
-    for (LocalMemcached m : servers) {
+    Memcached victim = servers.get(0);
+    for (Memcached m : servers) {
       if (Math.abs(keysByPort.get(m.port()).size() - KEYS / 10) < Math.abs(keysByPort.get(victim.port()).size() - KEYS / 10)) {
         victim = m;
       }
@@ -94,7 +94,7 @@ class LiveFailoverTest {
     reader.start();
     try {
       awaitPasses(passes, 1, false);
-      victim.process.kill(); // SIGKILL by process id while the reader runs
+      victim.kill(); // SIGKILL by process id while the reader runs
       killed.set(true);
       awaitPasses(passes, 3, true);
     } finally {
@@ -124,7 +124,7 @@ class LiveFailoverTest {
     assertThat(worstAfter).isEqualTo(KEYS - victimKeys.size()); // exactly its keys are missed
 
     // Recovery: the server comes back (empty) on its port; once reconnected, its keys go to it again.
-    victim.process.start();
+    victim.restart();
     awaitActive(client, victim.port());
     List<String> refill = new ArrayList<>(victimKeys); // cache-aside: the misses are loaded again
     setAll(client, refill);

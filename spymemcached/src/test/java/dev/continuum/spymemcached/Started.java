@@ -1,6 +1,6 @@
 package dev.continuum.spymemcached;
 
-import dev.continuum.spymemcached.LocalProcess.LocalMemcached;
+import dev.continuum.testkit.Memcached;
 import java.util.ArrayList;
 import java.util.List;
 import net.spy.memcached.MemcachedClient;
@@ -14,8 +14,8 @@ final class Started implements AutoCloseable {
     return client;
   }
 
-  List<LocalMemcached> memcached(int n) {
-    List<LocalMemcached> servers = LocalProcess.memcached(n);
+  List<Memcached> memcached(int n) {
+    List<Memcached> servers = Memcached.startMany(n);
     started.addAll(servers);
     return servers;
   }
@@ -27,7 +27,7 @@ final class Started implements AutoCloseable {
 
   @Override
   public void close() {
-    LocalProcess.closeAll(started);
+    Memcached.closeAll(started);
     started.clear();
   }
 }
