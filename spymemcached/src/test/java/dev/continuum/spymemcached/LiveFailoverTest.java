@@ -24,8 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import net.spy.memcached.MemcachedClient;
 import net.spy.memcached.MemcachedNode;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * One of 10 real memcached servers is killed while a reader loop runs, then comes back.
@@ -38,12 +38,8 @@ import org.junit.jupiter.api.Test;
  */
 class LiveFailoverTest {
   private static final int KEYS = 100_000;
-  private final Started started = new Started();
-
-  @AfterEach
-  void stopEverything() {
-    started.close();
-  }
+  @RegisterExtension
+  final Started started = new Started();
 
   @Test
   void killedServerCostsOnlyItsKeysAndServesThemAgainWhenBack() throws Exception {

@@ -16,8 +16,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import net.spy.memcached.MemcachedClient;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Cross-client interoperability on real servers: keys written by nutcracker or pymemcache are found
@@ -43,12 +43,8 @@ class LiveInteropTest {
       "        hits += sum(1 for k, v in got.items() if v == k.encode())",
       "print(hits if mode == 'read' else n)");
 
-  private final Started started = new Started();
-
-  @AfterEach
-  void stopEverything() {
-    started.close();
-  }
+  @RegisterExtension
+  final Started started = new Started();
 
   @Test
   void nutcrackerKetamaMd5AndTheTwemproxyMd5Dialect() {

@@ -14,19 +14,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import net.spy.memcached.MemcachedClient;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** Against 10 real memcached servers: where keys land, and what scale-out costs. */
 class LivePlacementTest {
   private static final int KEYS = 100_000;
-  private final Started started = new Started();
-
-  @AfterEach
-  void stopEverything() {
-    started.close();
-  }
+  @RegisterExtension
+  final Started started = new Started();
 
   @ParameterizedTest
   @EnumSource(names = {"SPYMEMCACHED", "PYTHON_CONTINUUM"})

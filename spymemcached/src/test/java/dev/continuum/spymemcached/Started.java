@@ -4,9 +4,14 @@ import dev.continuum.testkit.Memcached;
 import java.util.ArrayList;
 import java.util.List;
 import net.spy.memcached.MemcachedClient;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** What a live test started: clients and processes, all stopped by {@link #close()} (clients first). */
-final class Started implements AutoCloseable {
+/**
+ * What a live test started: clients and processes, all stopped by {@link #close()} (clients first),
+ * which runs after each test when the test registers this as a {@code @RegisterExtension} field.
+ */
+final class Started implements AutoCloseable, AfterEachCallback {
   private final List<AutoCloseable> started = new ArrayList<>();
 
   MemcachedClient client(MemcachedClient client) {
@@ -23,6 +28,11 @@ final class Started implements AutoCloseable {
   <T extends AutoCloseable> T process(T process) {
     started.add(process);
     return process;
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) {
+    close();
   }
 
   @Override
