@@ -17,7 +17,11 @@ import java.util.List;
  * }
  * }</pre>
  *
- * <p>The server listens on TCP only ({@code -U 0}), with 64 MB of memory and one worker thread.
+ * <p>The server listens on TCP only ({@code -U 0}), with 64 MB of memory and one worker thread,
+ * and without the segmented LRU's background maintainer ({@code -o no_lru_maintainer}): that thread
+ * moves freshly set items between the HOT, WARM and COLD lists while {@code lru_crawler metadump}
+ * walks them, so a dump could list an item twice or miss it. With one plain LRU per slab class,
+ * a dump of a server no client is writing to lists every key exactly once.
  * For failover tests, {@link #kill()} crashes it (SIGKILL) and {@link #restart()} brings it back,
  * empty, on the same port.
  */
@@ -96,7 +100,7 @@ public final class Memcached extends LoopbackServer {
     String user = System.getProperty("user.name", "root"); // -u is required when running as root
     BackgroundProcess p = BackgroundProcess.start(List.of(exe.toString(),
         "-l", LoopbackPorts.HOST, "-p", Integer.toString(port), "-U", "0",
-        "-m", "64", "-t", "1", "-c", "512", "-u", user), dir.resolve("memcached.log"));
+        "-m", "64", "-t", "1", "-c", "512", "-o", "no_lru_maintainer", "-u", user), dir.resolve("memcached.log"));
     try {
       Listening.await(p, port, "memcached");
       try (MemcacheTextClient c = MemcacheTextClient.connect(port)) {
