@@ -1,7 +1,8 @@
 package dev.continuum.spymemcached;
 
 import dev.continuum.Algorithm;
-import dev.continuum.spymemcached.LocalProcess.LocalMemcached;
+import dev.continuum.testkit.LoopbackPorts;
+import dev.continuum.testkit.Memcached;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -45,13 +46,13 @@ final class LiveClients {
         .setDaemon(true);
   }
 
-  static MemcachedClient continuum(List<LocalMemcached> servers, Algorithm algorithm) {
+  static MemcachedClient continuum(List<Memcached> servers, Algorithm algorithm) {
     return client(ContinuumConnectionFactory.wrap(settings().build(), algorithm), addresses(servers));
   }
 
   /** A plain client to one address (nutcracker): spymemcached's own locator over one node. */
   static MemcachedClient single(int port) {
-    return client(settings().build(), List.of(new InetSocketAddress("127.0.0.1", port)));
+    return client(settings().build(), List.of(new InetSocketAddress(LoopbackPorts.HOST, port)));
   }
 
   /**
@@ -95,10 +96,10 @@ final class LiveClients {
     return true;
   }
 
-  static List<InetSocketAddress> addresses(List<LocalMemcached> servers) {
+  static List<InetSocketAddress> addresses(List<Memcached> servers) {
     List<InetSocketAddress> out = new ArrayList<>();
-    for (LocalMemcached m : servers) {
-      out.add(m.address());
+    for (Memcached m : servers) {
+      out.add(new InetSocketAddress(LoopbackPorts.HOST, m.port()));
     }
     return out;
   }

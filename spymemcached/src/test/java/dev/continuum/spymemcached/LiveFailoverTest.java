@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.continuum.Algorithm;
 import dev.continuum.Continuum;
-import dev.continuum.spymemcached.LocalProcess.LocalMemcached;
+import dev.continuum.testkit.Memcached;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,8 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import net.spy.memcached.MemcachedClient;
 import net.spy.memcached.MemcachedNode;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * One of 10 real memcached servers is killed while a reader loop runs, then comes back.
@@ -38,16 +38,12 @@ import org.junit.jupiter.api.Test;
  */
 class LiveFailoverTest {
   private static final int KEYS = 100_000;
-  private final Started started = new Started();
-
-  @AfterEach
-  void stopEverything() {
-    started.close();
-  }
+  @RegisterExtension
+  final Started started = new Started();
 
   @Test
   void killedServerCostsOnlyItsKeysAndServesThemAgainWhenBack() throws Exception {
-    List<LocalMemcached> servers = started.memcached(10);
+    List<Memcached> servers = started.memcached(10);
     MemcachedClient client = continuum(servers, Algorithm.SPYMEMCACHED);
     started.client(client);
     List<String> keys = keys("fo:", KEYS);
@@ -61,8 +57,8 @@ class LiveFailoverTest {
     for (String k : keys) {
       keysByPort.computeIfAbsent(reference.resolve(k).port(), p -> new HashSet<>()).add(k);
     }
-    LocalMemcached victim = servers.get(0);
-    for (LocalMemcached m : servers) {
+    Memcached victim = servers.get(0);
+    for (Memcached m : servers) {
       if (Math.abs(keysByPort.get(m.port()).size() - KEYS / 10) < Math.abs(keysByPort.get(victim.port()).size() - KEYS / 10)) {
         victim = m;
       }
@@ -94,7 +90,7 @@ class LiveFailoverTest {
     reader.start();
     try {
       awaitPasses(passes, 1, false);
-      victim.process.kill(); // SIGKILL by process id while the reader runs
+      victim.kill(); // SIGKILL by process id while the reader runs
       killed.set(true);
       awaitPasses(passes, 3, true);
     } finally {
@@ -124,7 +120,7 @@ class LiveFailoverTest {
     assertThat(worstAfter).isEqualTo(KEYS - victimKeys.size()); // exactly its keys are missed
 
     // Recovery: the server comes back (empty) on its port; once reconnected, its keys go to it again.
-    victim.process.start();
+    victim.restart();
     awaitActive(client, victim.port());
     List<String> refill = new ArrayList<>(victimKeys); // cache-aside: the misses are loaded again
     setAll(client, refill);

@@ -8,18 +8,16 @@ import static dev.continuum.spymemcached.LiveClients.single;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.continuum.Algorithm;
-import dev.continuum.spymemcached.LocalProcess.LocalMemcached;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
+import dev.continuum.testkit.Memcached;
+import dev.continuum.testkit.Nutcracker;
+import dev.continuum.testkit.Processes;
+import dev.continuum.testkit.Programs;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import net.spy.memcached.MemcachedClient;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Cross-client interoperability on real servers: keys written by nutcracker or pymemcache are found
@@ -27,7 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LiveInteropTest {
   private static final int KEYS = 20_000;
-  private static final String PYTHON = "/usr/bin/python3";
   /** pymemcache 3.5.2 HashClient (rendezvous, murmur3 seed 0): write or count hits of prefix0..n-1. */
   private static final String PYMEMCACHE_SCRIPT = String.join("\n",
       "import sys",
@@ -46,14 +43,8 @@ class LiveInteropTest {
       "        hits += sum(1 for k, v in got.items() if v == k.encode())",
       "print(hits if mode == 'read' else n)");
 
-  @TempDir
-  Path dir;
-  private final Started started = new Started();
-
-  @AfterEach
-  void stopEverything() {
-    started.close();
-  }
+  @RegisterExtension
+  final Started started = new Started();
 
   @Test
   void nutcrackerKetamaMd5AndTheTwemproxyMd5Dialect() {
@@ -70,9 +61,11 @@ class LiveInteropTest {
    * {@code ip:port} nodes of equal weight is the very same as twemproxy's (spec section 6).
    */
   private void nutcrackerRoundTrip(String hash, Algorithm dialect, Algorithm control) {
-    List<LocalMemcached> servers = started.memcached(5);
-    LocalProcess proxy = started.process(LocalProcess.nutcracker(servers, hash, dir));
-    MemcachedClient viaProxy = started.client(single(proxy.port));
+    List<Memcached> servers = started.memcached(5);
+    Nutcracker.Pool pool = Nutcracker.Pool.ketama().hash(hash); // every server weight 1, unnamed
+    servers.forEach(m -> pool.server(m.port(), 1));
+    Nutcracker proxy = started.process(Nutcracker.start(pool));
+    MemcachedClient viaProxy = started.client(single(proxy.port()));
     MemcachedClient java = started.client(continuum(servers, dialect));
 
     List<String> byProxy = keys("via-nutcracker:", KEYS);
@@ -93,7 +86,7 @@ class LiveInteropTest {
 
   @Test
   void pymemcacheHashClientAndThePymemcacheDialect() {
-    List<LocalMemcached> servers = started.memcached(5);
+    List<Memcached> servers = started.memcached(5);
     MemcachedClient java = started.client(continuum(servers, Algorithm.PYMEMCACHE));
 
     python(servers, "write", "by-python:");
@@ -109,26 +102,10 @@ class LiveInteropTest {
   }
 
   /** Runs the pymemcache script (at most 60 s) and returns its output line. */
-  private static String python(List<LocalMemcached> servers, String mode, String prefix) {
-    List<String> command = new ArrayList<>(List.of(PYTHON, "-c", PYMEMCACHE_SCRIPT, mode, String.valueOf(KEYS), prefix));
+  private static String python(List<Memcached> servers, String mode, String prefix) {
+    String python = Programs.debianPythonWith("pymemcache", "python3-pymemcache").toString();
+    List<String> command = new ArrayList<>(List.of(python, "-c", PYMEMCACHE_SCRIPT, mode, String.valueOf(KEYS), prefix));
     servers.forEach(m -> command.add(String.valueOf(m.port())));
-    Process p = null;
-    try {
-      p = new ProcessBuilder(command).redirectErrorStream(true).start();
-      byte[] out = p.getInputStream().readAllBytes(); // the script ends by itself, bounded by its timeouts
-      if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-        throw new AssertionError("pymemcache script failed: " + new String(out, StandardCharsets.UTF_8));
-      }
-      return new String(out, StandardCharsets.UTF_8).trim();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
-    } finally {
-      if (p != null) {
-        p.destroyForcibly();
-      }
-    }
+    return Processes.run(command, new byte[0], Duration.ofSeconds(60)).requireSuccess().stdoutText().trim();
   }
 }

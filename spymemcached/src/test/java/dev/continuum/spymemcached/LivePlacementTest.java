@@ -8,36 +8,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.continuum.Algorithm;
 import dev.continuum.Continuum;
-import dev.continuum.spymemcached.LocalProcess.LocalMemcached;
+import dev.continuum.testkit.Memcached;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import net.spy.memcached.MemcachedClient;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** Against 10 real memcached servers: where keys land, and what scale-out costs. */
 class LivePlacementTest {
   private static final int KEYS = 100_000;
-  private final Started started = new Started();
-
-  @AfterEach
-  void stopEverything() {
-    started.close();
-  }
+  @RegisterExtension
+  final Started started = new Started();
 
   @ParameterizedTest
   @EnumSource(names = {"SPYMEMCACHED", "PYTHON_CONTINUUM"})
   void everyKeyIsOnTheServerResolveNames(Algorithm algorithm) {
-    List<LocalMemcached> servers = started.memcached(10);
+    List<Memcached> servers = started.memcached(10);
     MemcachedClient client = started.client(continuum(servers, algorithm));
     List<String> keys = keys("placed:", KEYS);
     setAll(client, keys);
 
     Continuum reference = new Continuum(algorithm);
-    for (LocalMemcached m : servers) {
+    for (Memcached m : servers) {
       reference.addServer("127.0.0.1", m.port());
     }
     // metadump is a crawl of the LRUs, best effort: an item moving between LRU segments at that
@@ -48,7 +44,7 @@ class LivePlacementTest {
     while (dumps < 3 && holder.size() < KEYS) {
       dumps++;
       Map<String, Integer> dump = new HashMap<>();
-      for (LocalMemcached m : servers) {
+      for (Memcached m : servers) {
         for (String k : m.keys()) {
           if (dump.put(k, m.port()) != null) {
             duplicates++;
@@ -88,11 +84,11 @@ class LivePlacementTest {
   @ParameterizedTest
   @EnumSource(names = {"SPYMEMCACHED", "TWEMPROXY_MD5", "PYMEMCACHE"})
   void anEleventhServerKeepsAtLeastNinetyPercentOfKeys(Algorithm algorithm) {
-    List<LocalMemcached> servers = started.memcached(10);
+    List<Memcached> servers = started.memcached(10);
     List<String> keys = keys("scale:", KEYS);
     MemcachedClient ten = started.client(continuum(servers, algorithm));
     setAll(ten, keys);
-    List<LocalMemcached> eleven = new ArrayList<>(servers);
+    List<Memcached> eleven = new ArrayList<>(servers);
     eleven.addAll(started.memcached(1));
     MemcachedClient client = started.client(continuum(eleven, algorithm));
     int hits = hits(client, keys);
@@ -104,7 +100,7 @@ class LivePlacementTest {
     assertThat(hits).isGreaterThanOrEqualTo(algorithm == Algorithm.PYMEMCACHE ? KEYS * 90 / 100 : KEYS * 87 / 100);
   }
 
-  private static int moves(Algorithm algorithm, List<LocalMemcached> before, List<LocalMemcached> after,
+  private static int moves(Algorithm algorithm, List<Memcached> before, List<Memcached> after,
       List<String> keys) {
     Continuum a = new Continuum(algorithm);
     Continuum b = new Continuum(algorithm);

@@ -1,12 +1,17 @@
 package dev.continuum.spymemcached;
 
-import dev.continuum.spymemcached.LocalProcess.LocalMemcached;
+import dev.continuum.testkit.Memcached;
 import java.util.ArrayList;
 import java.util.List;
 import net.spy.memcached.MemcachedClient;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** What a live test started: clients and processes, all stopped by {@link #close()} (clients first). */
-final class Started implements AutoCloseable {
+/**
+ * What a live test started: clients and processes, all stopped by {@link #close()} (clients first),
+ * which runs after each test when the test registers this as a {@code @RegisterExtension} field.
+ */
+final class Started implements AutoCloseable, AfterEachCallback {
   private final List<AutoCloseable> started = new ArrayList<>();
 
   MemcachedClient client(MemcachedClient client) {
@@ -14,8 +19,8 @@ final class Started implements AutoCloseable {
     return client;
   }
 
-  List<LocalMemcached> memcached(int n) {
-    List<LocalMemcached> servers = LocalProcess.memcached(n);
+  List<Memcached> memcached(int n) {
+    List<Memcached> servers = Memcached.startMany(n);
     started.addAll(servers);
     return servers;
   }
@@ -26,8 +31,13 @@ final class Started implements AutoCloseable {
   }
 
   @Override
+  public void afterEach(ExtensionContext context) {
+    close();
+  }
+
+  @Override
   public void close() {
-    LocalProcess.closeAll(started);
+    Memcached.closeAll(started);
     started.clear();
   }
 }

@@ -118,6 +118,18 @@ final class BackgroundProcess implements AutoCloseable {
     }
   }
 
+  /**
+   * Kills the program with SIGKILL, as a crash would (it cannot close its connections or clean
+   * up), then closes the watchdog, which reaps it; returns once it is gone and its port is free.
+   * Idempotent, and the same as {@link #close()} once the program has stopped.
+   */
+  void kill() {
+    if (!closed) {
+      handle().ifPresent(ProcessHandle::destroyForcibly);
+    }
+    close();
+  }
+
   /** Stops the program and waits (boundedly) until it is gone. Idempotent. */
   @Override
   public void close() {

@@ -9,7 +9,7 @@ import java.util.function.Function;
 abstract class LoopbackServer implements AutoCloseable {
   private static final int ATTEMPTS = 3;
 
-  final BackgroundProcess process;
+  private volatile BackgroundProcess process;
   private final int port;
 
   LoopbackServer(BackgroundProcess process, int port) {
@@ -43,7 +43,7 @@ abstract class LoopbackServer implements AutoCloseable {
     return LoopbackPorts.HOST + ":" + port;
   }
 
-  /** The program's process id. */
+  /** The program's process id (of the latest start, after {@link Memcached#restart()}). */
   public long pid() {
     return process.pid();
   }
@@ -58,9 +58,28 @@ abstract class LoopbackServer implements AutoCloseable {
     return MemcacheTextClient.connect(port);
   }
 
+  /**
+   * Kills the program with SIGKILL by its process id, as a crash would: it cannot close its
+   * connections, so its clients see them break. Returns once it is gone and the port is free.
+   * Idempotent; {@link #close()} after it does nothing more.
+   */
+  public void kill() {
+    process.kill();
+  }
+
   /** Stops the program and waits (at most a few seconds) until it is gone. Idempotent. */
   @Override
   public void close() {
     process.close();
+  }
+
+  /** The process of the latest start. */
+  final BackgroundProcess process() {
+    return process;
+  }
+
+  /** Takes over a new start of the program on the same port (the previous process has stopped). */
+  final void replace(BackgroundProcess restarted) {
+    process = restarted;
   }
 }

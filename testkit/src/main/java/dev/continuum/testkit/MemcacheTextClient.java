@@ -150,7 +150,8 @@ public final class MemcacheTextClient implements AutoCloseable {
   /**
    * Every key the server holds, from {@code lru_crawler metadump all} (memcached 1.4.31 and later;
    * not through a proxy). The dump writes keys URL-encoded; they are returned decoded, as the bytes
-   * that were stored. A busy crawler is retried for up to 10 seconds.
+   * that were stored. A busy crawler is retried for up to 10 seconds. On a {@link Memcached} no
+   * client writes to meanwhile, every key is listed exactly once (see there why).
    */
   public List<byte[]> metadumpKeys() {
     for (int attempt = 0; attempt < 100; attempt++) {

@@ -17,7 +17,13 @@ import java.util.List;
  * }
  * }</pre>
  *
- * <p>The server listens on TCP only ({@code -U 0}), with 64 MB of memory and one worker thread.
+ * <p>The server listens on TCP only ({@code -U 0}), with 64 MB of memory and one worker thread,
+ * and without the segmented LRU's background maintainer ({@code -o no_lru_maintainer}): that thread
+ * moves freshly set items between the HOT, WARM and COLD lists while {@code lru_crawler metadump}
+ * walks them, so a dump could list an item twice or miss it. With one plain LRU per slab class,
+ * a dump of a server no client is writing to lists every key exactly once.
+ * For failover tests, {@link #kill()} crashes it (SIGKILL) and {@link #restart()} brings it back,
+ * empty, on the same port.
  */
 public final class Memcached extends LoopbackServer {
   private Memcached(BackgroundProcess process, int port) {
@@ -58,22 +64,52 @@ public final class Memcached extends LoopbackServer {
     }
   }
 
+  /**
+   * Starts memcached again on its port, empty, after {@link #kill()} or {@link #close()}: a server
+   * that crashed and came back. Waits until it answers, as {@link #start()} does; {@link #pid()}
+   * is then the new process's and {@link #close()} stops it.
+   *
+   * @throws IllegalStateException while this server still runs
+   * @throws AssertionError when memcached cannot listen on the port again (another process took it
+   *     meanwhile: unlike {@link #start()}, there is no other port to try)
+   */
+  public synchronized void restart() {
+    if (isAlive()) {
+      throw new IllegalStateException(this + " is still running: kill() or close() it first");
+    }
+    replace(launch(Programs.memcached(), port()));
+  }
+
+  /**
+   * Every key this server holds, as UTF-8 strings, read over a new connection with {@link
+   * MemcacheTextClient#metadumpKeyStrings()}.
+   */
+  public List<String> keys() {
+    try (MemcacheTextClient c = client()) {
+      return c.metadumpKeyStrings();
+    }
+  }
+
   private static Memcached start(Path exe, int port) {
+    return new Memcached(launch(exe, port), port);
+  }
+
+  /** memcached on {@code port}, answering; stopped again when it does not start or the port is not its own. */
+  private static BackgroundProcess launch(Path exe, int port) {
     Path dir = WorkDir.newDirectory("memcached-" + port);
     String user = System.getProperty("user.name", "root"); // -u is required when running as root
     BackgroundProcess p = BackgroundProcess.start(List.of(exe.toString(),
         "-l", LoopbackPorts.HOST, "-p", Integer.toString(port), "-U", "0",
-        "-m", "64", "-t", "1", "-c", "512", "-u", user), dir.resolve("memcached.log"));
-    Memcached m = new Memcached(p, port);
+        "-m", "64", "-t", "1", "-c", "512", "-o", "no_lru_maintainer", "-u", user), dir.resolve("memcached.log"));
     try {
       Listening.await(p, port, "memcached");
-      try (MemcacheTextClient c = m.client()) {
+      try (MemcacheTextClient c = MemcacheTextClient.connect(port)) {
         String pid = c.stats().get("pid");
         if (!Long.toString(p.pid()).equals(pid)) {
           throw new PortTakenError("port " + port + " is served by pid " + pid + ", not by our memcached " + p);
         }
       }
-      return m;
+      return p;
     } catch (RuntimeException | Error e) {
       p.close();
       throw e;

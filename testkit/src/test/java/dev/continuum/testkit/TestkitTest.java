@@ -46,8 +46,67 @@ class TestkitTest {
       assertThat(c.metadumpKeys()).isEmpty();
     }
     assertThat(m.isAlive()).isFalse();
-    assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+    assertThat(alive(pid)).isFalse();
     assertThat(LoopbackPorts.listening(m.port())).isFalse();
+  }
+
+  @Test
+  void aKilledMemcachedIsGoneAndRestartsEmptyOnItsPort() {
+    Memcached m = Memcached.start();
+    int port = m.port();
+    long first = m.pid();
+    long second;
+    try (m) {
+      try (MemcacheTextClient c = m.client()) {
+        assertThat(c.set("before", "v")).isTrue();
+      }
+      assertThat(m.keys()).containsExactly("before");
+      assertThatThrownBy(m::restart).isInstanceOf(IllegalStateException.class).hasMessageContaining("still running");
+
+      m.kill();
+      assertThat(m.isAlive()).isFalse();
+      assertThat(alive(first)).isFalse();
+      assertThat(LoopbackPorts.listening(port)).isFalse();
+      m.kill(); // idempotent
+
+      m.restart();
+      second = m.pid();
+      assertThat(second).isNotEqualTo(first);
+      assertThat(m.port()).isEqualTo(port);
+      assertThat(m.isAlive()).isTrue();
+      assertThat(m.keys()).isEmpty(); // a crash loses everything
+      try (MemcacheTextClient c = m.client()) {
+        assertThat(c.stats()).containsEntry("pid", Long.toString(second));
+        assertThat(c.set("after", "v")).isTrue();
+      }
+      assertThat(m.keys()).containsExactly("after");
+    }
+    assertThat(m.isAlive()).isFalse();
+    assertThat(alive(second)).isFalse();
+    assertThat(LoopbackPorts.listening(port)).isFalse();
+  }
+
+  @Test
+  void killGivesNoChanceToCleanUpWhereCloseDoes() throws Exception {
+    // A program that, on SIGTERM, writes a line and exits: close() (SIGTERM) lets it, kill() (SIGKILL) does not.
+    List<String> program = List.of("/bin/sh", "-c", "trap 'echo cleaned up; exit 0' TERM; echo started;"
+        + " while :; do sleep 0.05; done");
+    Path dir = WorkDir.newDirectory("kill");
+    BackgroundProcess closed = BackgroundProcess.start(program, dir.resolve("closed.log"));
+    BackgroundProcess killed = BackgroundProcess.start(program, dir.resolve("killed.log"));
+    try {
+      awaitLine(closed, "started");
+      awaitLine(killed, "started");
+      closed.close();
+      killed.kill();
+      assertThat(alive(closed.pid())).isFalse();
+      assertThat(alive(killed.pid())).isFalse();
+      assertThat(closed.logTail()).contains("cleaned up");
+      assertThat(killed.logTail()).doesNotContain("cleaned up");
+    } finally {
+      closed.close();
+      killed.close();
+    }
   }
 
   @Test
@@ -69,7 +128,7 @@ class TestkitTest {
         c.setAll(keys, new byte[] {'v'});
         assertThat(c.get("key-7")).isEqualTo("v");
       }
-      assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+      assertThat(alive(pid)).isFalse();
       int total = 0;
       for (Memcached b : backends) {
         try (MemcacheTextClient c = b.client()) {
@@ -122,6 +181,21 @@ class TestkitTest {
     Files.setLastModifiedTime(src, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5000));
     assertThatThrownBy(() -> CPrograms.compile(src, dir.resolve("echo"))).isInstanceOf(AssertionError.class)
         .hasMessageContaining("missing");
+  }
+
+  private static boolean alive(long pid) {
+    return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+  }
+
+  /** Waits (at most 10 s) until {@code p}'s log holds {@code text}. */
+  private static void awaitLine(BackgroundProcess p, String text) throws InterruptedException {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+    while (!p.logTail().contains(text)) {
+      if (System.nanoTime() - deadline > 0) {
+        throw new AssertionError(p + " did not write \"" + text + "\" within 10 s");
+      }
+      Thread.sleep(20);
+    }
   }
 
   @Test
