@@ -20,16 +20,15 @@ import java.util.Comparator;
  * <p>The placement is a function of the set of servers and their capacities, so removing any server
  * moves only its keys and adding one moves keys only to it.
  */
-final class HashRing extends Placement {
+final class HashRing extends RingPlacement {
   static final long GOLDEN = 0x9E3779B97F4A7C15L;
 
-  final PointRing ring;
   final long seed;
   /** Sum of the capacities of the servers holding points. */
   final long totalWeight;
 
   private HashRing(PointRing ring, long seed, long totalWeight) {
-    this.ring = ring;
+    super(ring);
     this.seed = seed;
     this.totalWeight = totalWeight;
   }
@@ -95,37 +94,12 @@ final class HashRing extends Placement {
   }
 
   @Override
-  int index(byte[] key, int offset, int length) {
-    return ring.ownerOf(high32(XxHash64.hash(key, offset, length, seed)));
+  int hash(byte[] key, int offset, int length) {
+    return high32(XxHash64.hash(key, offset, length, seed));
   }
 
   @Override
-  int index(CharSequence key) {
-    return ring.ownerOf(high32(XxHash64.hash(key, seed)));
-  }
-
-  @Override
-  long memoryBytes() {
-    return ring.memoryBytes();
-  }
-
-  @Override
-  KeySpace keySpace(Server[] servers) {
-    return ring.keySpace(servers);
-  }
-
-  @Override
-  int reachable() {
-    return ring.reachable();
-  }
-
-  @Override
-  void indexes(byte[] key, int offset, int length, int[] out, int n) {
-    ring.distinctOwners(high32(XxHash64.hash(key, offset, length, seed)), out, n);
-  }
-
-  @Override
-  void indexes(CharSequence key, int[] out, int n) {
-    ring.distinctOwners(high32(XxHash64.hash(key, seed)), out, n);
+  int hash(CharSequence key) {
+    return high32(XxHash64.hash(key, seed));
   }
 }

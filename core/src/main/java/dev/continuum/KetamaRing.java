@@ -10,7 +10,7 @@ import java.util.Comparator;
  * are generated, how equal points are ordered and how keys are hashed. Lookup is always "first point
  * at or above the key's hash, wrapping to the first point".
  */
-final class KetamaRing extends Placement {
+final class KetamaRing extends RingPlacement {
   /** The string a server's points are generated from ({@code "<name>-<i>"}). */
   enum NodeName {
     /** libmemcached: {@code host}, plus {@code ":" + port} unless the port is 11211. */
@@ -156,13 +156,12 @@ final class KetamaRing extends Placement {
     }
   }
 
-  final PointRing ring;
   private final KeyHash keyHash;
   /** True when the peer returns its only server without hashing. */
   private final boolean single;
 
   private KetamaRing(PointRing ring, KeyHash keyHash, boolean single) {
-    this.ring = ring;
+    super(ring);
     this.keyHash = keyHash;
     this.single = single;
   }
@@ -277,49 +276,6 @@ final class KetamaRing extends Placement {
     }
   }
 
-  @Override
-  int index(byte[] key, int offset, int length) {
-    return single ? 0 : ring.ownerOf(keyHash.hash(key, offset, length));
-  }
-
-  @Override
-  int index(CharSequence key) {
-    return single ? 0 : ring.ownerOf(keyHash.hash(key));
-  }
-
-  @Override
-  long memoryBytes() {
-    return ring.memoryBytes();
-  }
-
-  @Override
-  KeySpace keySpace(Server[] servers) {
-    return ring.keySpace(servers);
-  }
-
-  @Override
-  int reachable() {
-    return single ? 1 : ring.reachable();
-  }
-
-  @Override
-  void indexes(byte[] key, int offset, int length, int[] out, int n) {
-    if (single) {
-      out[0] = 0;
-    } else {
-      ring.distinctOwners(keyHash.hash(key, offset, length), out, n);
-    }
-  }
-
-  @Override
-  void indexes(CharSequence key, int[] out, int n) {
-    if (single) {
-      out[0] = 0;
-    } else {
-      ring.distinctOwners(keyHash.hash(key), out, n);
-    }
-  }
-
   /** True for an IPv4 dotted quad or an IPv6 literal, which {@code InetSocketAddress} keeps unresolved-free. */
   static boolean isIpLiteral(String host) {
     if (host.indexOf(':') >= 0) {
@@ -343,5 +299,17 @@ final class KetamaRing extends Placement {
       }
     }
     return true;
+  }
+
+  // With one server the peer skips the hash; every point of the ring is that server's, so any
+  // position (0 here) gives the same answer as hashing would.
+  @Override
+  int hash(byte[] key, int offset, int length) {
+    return single ? 0 : keyHash.hash(key, offset, length);
+  }
+
+  @Override
+  int hash(CharSequence key) {
+    return single ? 0 : keyHash.hash(key);
   }
 }

@@ -16,11 +16,9 @@ import java.nio.charset.StandardCharsets;
  *       word 0, wrapping to entry 0.
  * </ul>
  */
-final class PythonContinuumRing extends Placement {
-  private final PointRing ring;
-
+final class PythonContinuumRing extends RingPlacement {
   private PythonContinuumRing(PointRing ring) {
-    this.ring = ring;
+    super(ring);
   }
 
   static PythonContinuumRing build(Server[] servers, int totalDots) {
@@ -56,37 +54,12 @@ final class PythonContinuumRing extends Placement {
   }
 
   @Override
-  int index(byte[] key, int offset, int length) {
-    return ring.ownerOf(KeyHash.MD5.hash(key, offset, length));
+  int hash(byte[] key, int offset, int length) {
+    return KeyHash.MD5.hash(key, offset, length);
   }
 
   @Override
-  int index(CharSequence key) {
-    return ring.ownerOf(KeyHash.MD5.hash(key));
-  }
-
-  @Override
-  long memoryBytes() {
-    return ring.memoryBytes();
-  }
-
-  @Override
-  KeySpace keySpace(Server[] servers) {
-    return ring.keySpace(servers);
-  }
-
-  @Override
-  int reachable() {
-    return ring.reachable();
-  }
-
-  @Override
-  void indexes(byte[] key, int offset, int length, int[] out, int n) {
-    ring.distinctOwners(KeyHash.MD5.hash(key, offset, length), out, n);
-  }
-
-  @Override
-  void indexes(CharSequence key, int[] out, int n) {
-    ring.distinctOwners(KeyHash.MD5.hash(key), out, n);
+  int hash(CharSequence key) {
+    return KeyHash.MD5.hash(key);
   }
 }
