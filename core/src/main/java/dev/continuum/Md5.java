@@ -1,9 +1,5 @@
 package dev.continuum;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
-
 /**
  * MD5 as the ketama rings use it: the 16-byte digest read as four little-endian 32-bit words.
  *
@@ -30,9 +26,6 @@ final class Md5 {
   private static final int D0 = 0x10325476;
   /** The most bytes whose padding (0x80 and the 8-byte length) still fits one 64-byte block. */
   private static final int ONE_BLOCK = 55;
-
-  private static final VarHandle LE_INT =
-      MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
   /** Word 0 of MD5(bytes): libketama's key hash. */
   static int word0(byte[] b, int off, int len) {
@@ -105,7 +98,16 @@ final class Md5 {
 
   /** Little-endian word {@code j} (0..3) of a 16-byte digest. */
   static int word(byte[] d, int j) {
-    return (int) LE_INT.get(d, 4 * j);
+    return le(d, 4 * j);
+  }
+
+  /**
+   * The little-endian int at {@code b[i, i + 4)}. Assembled by hand rather than through a
+   * byte-array-view VarHandle: the cost is the same once compiled, and tools that instrument the
+   * bytecode (Lincheck in LinearizabilityTest) do not support those VarHandles.
+   */
+  static int le(byte[] b, int i) {
+    return b[i] & 0xFF | (b[i + 1] & 0xFF) << 8 | (b[i + 2] & 0xFF) << 16 | b[i + 3] << 24;
   }
 
   /**
@@ -145,7 +147,7 @@ final class Md5 {
    */
   private static int tail(byte[] b, int off, int len, int p) {
     if (p + 4 <= len) {
-      return (int) LE_INT.get(b, off + p);
+      return le(b, off + p);
     }
     if (p > len) {
       return 0;
@@ -280,12 +282,12 @@ final class Md5 {
       for (int p = 0; p < full; p += 64) {
         int o = off + p;
         compress(h, h[0], h[1], h[2], h[3],
-            (int) LE_INT.get(b, o), (int) LE_INT.get(b, o + 4), (int) LE_INT.get(b, o + 8),
-            (int) LE_INT.get(b, o + 12), (int) LE_INT.get(b, o + 16), (int) LE_INT.get(b, o + 20),
-            (int) LE_INT.get(b, o + 24), (int) LE_INT.get(b, o + 28), (int) LE_INT.get(b, o + 32),
-            (int) LE_INT.get(b, o + 36), (int) LE_INT.get(b, o + 40), (int) LE_INT.get(b, o + 44),
-            (int) LE_INT.get(b, o + 48), (int) LE_INT.get(b, o + 52), (int) LE_INT.get(b, o + 56),
-            (int) LE_INT.get(b, o + 60));
+            le(b, o), le(b, o + 4), le(b, o + 8),
+            le(b, o + 12), le(b, o + 16), le(b, o + 20),
+            le(b, o + 24), le(b, o + 28), le(b, o + 32),
+            le(b, o + 36), le(b, o + 40), le(b, o + 44),
+            le(b, o + 48), le(b, o + 52), le(b, o + 56),
+            le(b, o + 60));
       }
       count = full;
       for (int i = full; i < len; i++) {
