@@ -41,16 +41,15 @@ final class XxHash64 {
     }
     h += len;
     while (p + 8 <= end) {
-      h = Long.rotateLeft(h ^ round(0, long64(b, p)), 27) * P1 + P4;
+      h = tail8(h, long64(b, p));
       p += 8;
     }
     if (p + 4 <= end) {
-      h = Long.rotateLeft(h ^ ((b[p] & 0xFFL | (b[p + 1] & 0xFFL) << 8 | (b[p + 2] & 0xFFL) << 16
-          | (b[p + 3] & 0xFFL) << 24) * P1), 23) * P2 + P3;
+      h = tail4(h, b[p] & 0xFFL | (b[p + 1] & 0xFFL) << 8 | (b[p + 2] & 0xFFL) << 16 | (b[p + 3] & 0xFFL) << 24);
       p += 4;
     }
     while (p < end) {
-      h = Long.rotateLeft(h ^ ((b[p] & 0xFFL) * P5), 11) * P1;
+      h = tail1(h, b[p] & 0xFFL);
       p++;
     }
     return avalanche(h);
@@ -112,7 +111,7 @@ final class XxHash64 {
     while (p + 8 <= len) {
       long l = lane(s, p);
       lanes |= l;
-      h = Long.rotateLeft(h ^ round(0, l), 27) * P1 + P4;
+      h = tail8(h, l);
       p += 8;
     }
     if (p + 4 <= len) {
@@ -121,13 +120,13 @@ final class XxHash64 {
       int c2 = s.charAt(p + 2);
       int c3 = s.charAt(p + 3);
       tail |= c0 | c1 | c2 | c3;
-      h = Long.rotateLeft(h ^ ((c0 | c1 << 8 | c2 << 16 | (long) c3 << 24) * P1), 23) * P2 + P3;
+      h = tail4(h, c0 | c1 << 8 | c2 << 16 | (long) c3 << 24);
       p += 4;
     }
     while (p < len) {
       int c = s.charAt(p);
       tail |= c;
-      h = Long.rotateLeft(h ^ (c * P5), 11) * P1;
+      h = tail1(h, c);
       p++;
     }
     if ((lanes & 0x8080808080808080L) != 0 || tail >= 0x80) {
@@ -208,7 +207,7 @@ final class XxHash64 {
             }
           }
         } else {
-          h = Long.rotateLeft(h ^ round(0, lane), 27) * P1 + P4;
+          h = tail8(h, lane);
         }
         lane = 0;
         laneBytes = 0;
@@ -216,12 +215,12 @@ final class XxHash64 {
     }
     // Fewer than 8 bytes remain in the lane: a 4-byte step, then single bytes.
     if (laneBytes >= 4) {
-      h = Long.rotateLeft(h ^ ((lane & 0xFFFFFFFFL) * P1), 23) * P2 + P3;
+      h = tail4(h, lane & 0xFFFFFFFFL);
       lane >>>= 32;
       laneBytes -= 4;
     }
     for (; laneBytes > 0; laneBytes--, lane >>>= 8) {
-      h = Long.rotateLeft(h ^ ((lane & 0xFF) * P5), 11) * P1;
+      h = tail1(h, lane & 0xFF);
     }
     return avalanche(h);
   }
@@ -241,6 +240,19 @@ final class XxHash64 {
 
   private static long round(long acc, long lane) {
     return Long.rotateLeft(acc + lane * P2, 31) * P1;
+  }
+
+  /** The tail steps after the stripes: an 8-byte lane, a 4-byte word, a single byte. */
+  private static long tail8(long h, long lane) {
+    return Long.rotateLeft(h ^ round(0, lane), 27) * P1 + P4;
+  }
+
+  private static long tail4(long h, long word) {
+    return Long.rotateLeft(h ^ (word * P1), 23) * P2 + P3;
+  }
+
+  private static long tail1(long h, long b) {
+    return Long.rotateLeft(h ^ (b * P5), 11) * P1;
   }
 
   private static long converge(long v1, long v2, long v3, long v4) {
