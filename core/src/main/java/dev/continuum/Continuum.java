@@ -65,6 +65,8 @@ public final class Continuum {
 
   /** Guards changes; readers never take it. */
   private final Object writeLock = new Object();
+  /** Up to this many servers, a change checks membership by scanning the list instead of hashing it. */
+  private static final int SMALL_BATCH = 8;
   private volatile Snapshot snapshot;
 
   /** python-continuum 0.1.1 with 1000 dots, regenerated after every change. */
@@ -167,10 +169,13 @@ public final class Continuum {
       Checks.servers((long) members.size() + servers.size()); // before copying anything
       List<Server> next = new ArrayList<>(members.size() + servers.size());
       next.addAll(members);
-      Set<Server> present = new HashSet<>(members); // a hash set keeps large batches linear
+      // A hash set keeps large batches linear; a few servers are checked by scanning the list,
+      // which spares the writer a set of every member on each single-server change.
+      Set<Server> present = servers.size() > SMALL_BATCH ? new HashSet<>(members) : null;
       for (Server s : servers) {
         Objects.requireNonNull(s, "server");
-        if (!present.add(s) && !duplicates) {
+        boolean listed = present != null ? !present.add(s) : next.contains(s);
+        if (listed && !duplicates) {
           throw new IllegalArgumentException("server already added: " + s.host() + ":" + s.port());
         }
         next.add(s);
@@ -213,11 +218,13 @@ public final class Continuum {
           next.remove(i);
         }
       } else {
-        Set<Server> present = new HashSet<>(members); // hash sets keep large batches linear
+        // Hash sets keep large batches linear; a few servers are looked up by scanning.
+        boolean small = servers.size() <= SMALL_BATCH;
+        Set<Server> present = small ? null : new HashSet<>(members);
         Set<Server> gone = new HashSet<>();
         for (Server s : servers) {
           Objects.requireNonNull(s, "server");
-          if (!present.contains(s) || !gone.add(s)) {
+          if (!(small ? members.contains(s) : present.contains(s)) || !gone.add(s)) {
             throw new IllegalArgumentException("unknown server: " + s.host() + ":" + s.port());
           }
         }

@@ -41,11 +41,25 @@ final class PointRing {
   private final int reachable;
 
   private PointRing(long[] entries, boolean strict, int reachable) {
+    this(entries, indexBits(entries.length), null, strict, reachable);
+  }
+
+  /** {@code starts}: the table for {@code bits}, or null to compute it from the entries. */
+  private PointRing(long[] entries, int bits, int[] starts, boolean strict, int reachable) {
     this.entries = entries;
     this.strict = strict;
     this.reachable = reachable;
-    this.bits = indexBits(entries.length);
-    this.starts = startsTable(entries, bits);
+    this.bits = bits;
+    this.starts = starts != null ? starts : startsTable(entries, bits);
+  }
+
+  /**
+   * A ring over {@code entries} whose start table for {@code bits} is {@code starts}: kept when
+   * {@code bits} is still the right size for the new point count, else recomputed.
+   */
+  private static PointRing derived(long[] entries, int bits, int[] starts, boolean strict, int reachable) {
+    int wanted = indexBits(entries.length);
+    return new PointRing(entries, wanted, wanted == bits ? starts : null, strict, reachable);
   }
 
   /** The largest {@code bits} with {@code 2^bits <= points / 8}, so the table costs <= 0.5 B a point. */
@@ -238,27 +252,48 @@ final class PointRing {
     if (rebuild) {
       return null;
     }
+    // Work proportional to the points is one pass that writes the new array: a removal copies the
+    // survivors bucket by bucket (deriving their start table on the way), an append copies the runs
+    // between the few new points with System.arraycopy and shifts the start table. The count of
+    // reachable servers is adjusted, not recounted.
     long[] old = previous.entries;
+    int bits = previous.bits;
     long[] survivors = old;
+    int[] starts = previous.starts;
+    int reachable = previous.reachable;
     int m = old.length;
     if (kept < before.length) {
       // Count first so that a removal allocates one exact array, which is the result when nothing
       // is appended: one array per change, not two (the writer's garbage pauses the readers).
       m = 0;
       for (long e : old) {
-        m += remap[(int) e] >= 0 ? 1 : 0;
-      }
-      survivors = new long[m];
-      int at = 0;
-      for (long e : old) {
-        int owner = remap[(int) e];
-        if (owner >= 0) {
-          survivors[at++] = e & 0xFFFF_FFFF_0000_0000L | owner;
+        int owner = (int) e;
+        if (remap[owner] >= 0) {
+          m++;
+        } else if (remap[owner] == -1) {
+          remap[owner] = -2; // a removed server that held points
+          reachable--;
         }
       }
+      survivors = new long[m];
+      int[] survivorStarts = new int[starts.length];
+      int buckets = starts.length - 1;
+      int at = 0;
+      for (int b = 0; b < buckets; b++) {
+        survivorStarts[b] = at;
+        for (int p = starts[b], end = starts[b + 1]; p < end; p++) {
+          long e = old[p];
+          int owner = remap[(int) e];
+          if (owner >= 0) {
+            survivors[at++] = e & 0xFFFF_FFFF_0000_0000L | owner;
+          }
+        }
+      }
+      survivorStarts[buckets] = at;
+      starts = survivorStarts;
     }
     if (kept == after.length) {
-      return of(survivors, strict, after.length); // only removals (the arrays are never written)
+      return derived(survivors, bits, starts, strict, reachable); // only removals (never written)
     }
     int perServer = before.length == 0 ? 16 : old.length / before.length + 1;
     Builder added = new Builder((int) Math.min(Checks.MAX_POINTS, Math.max(16L, (long) (after.length - kept) * perServer)));
@@ -266,20 +301,57 @@ final class PointRing {
       source.addPoints(after[j], j, added);
     }
     long[] fresh = added.sorted();
+    boolean[] holdsPoints = new boolean[after.length - kept];
+    for (long e : fresh) {
+      if (!holdsPoints[(int) e - kept]) {
+        holdsPoints[(int) e - kept] = true;
+        reachable++;
+      }
+    }
     long[] merged = new long[Checks.points("the ring", (long) m + fresh.length)];
-    int i = 0;
-    int j = 0;
-    int k = 0;
-    while (i < m && j < fresh.length) {
-      long a = survivors[i];
-      long b = fresh[j];
-      boolean survivorFirst = (a >> 32) < (b >> 32)
-          || (a >> 32) == (b >> 32) && ties.first(after, (int) a, (int) b);
-      merged[k++] = survivorFirst ? survivors[i++] : fresh[j++];
+    int i = 0; // survivors copied
+    int k = 0; // entries written
+    for (long b : fresh) {
+      int at = insertionPoint(survivors, i, m, b, after, ties);
+      System.arraycopy(survivors, i, merged, k, at - i);
+      k += at - i;
+      i = at;
+      merged[k++] = b;
     }
     System.arraycopy(survivors, i, merged, k, m - i);
-    System.arraycopy(fresh, j, merged, k + m - i, fresh.length - j);
-    return of(merged, strict, after.length);
+    // Every start moves up by the new points of lower buckets.
+    int[] shifted = starts == previous.starts ? new int[starts.length] : starts;
+    int f = 0;
+    for (int b = 0; b < starts.length; b++) {
+      while (f < fresh.length && bucketOf(value(fresh[f]), bits) < b) {
+        f++;
+      }
+      shifted[b] = starts[b] + f;
+    }
+    return derived(merged, bits, shifted, strict, reachable);
+  }
+
+  /**
+   * The position in {@code a[from, to)} (sorted) where the new entry {@code b} goes: after every point
+   * of a lower value and after the points of its value that win the tie ({@code ties}), exactly where
+   * an element-by-element merge would put it.
+   */
+  private static int insertionPoint(long[] a, int from, int to, long b, Server[] after, Ties ties) {
+    long key = b >> 32;
+    int lo = from;
+    int hi = to;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (a[mid] >> 32 < key) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    while (lo < to && a[lo] >> 32 == key && ties.first(after, (int) a[lo], (int) b)) {
+      lo++;
+    }
+    return lo;
   }
 
   int size() {

@@ -41,16 +41,15 @@ final class XxHash64 {
     }
     h += len;
     while (p + 8 <= end) {
-      h = Long.rotateLeft(h ^ round(0, long64(b, p)), 27) * P1 + P4;
+      h = tail8(h, long64(b, p));
       p += 8;
     }
     if (p + 4 <= end) {
-      h = Long.rotateLeft(h ^ ((b[p] & 0xFFL | (b[p + 1] & 0xFFL) << 8 | (b[p + 2] & 0xFFL) << 16
-          | (b[p + 3] & 0xFFL) << 24) * P1), 23) * P2 + P3;
+      h = tail4(h, b[p] & 0xFFL | (b[p + 1] & 0xFFL) << 8 | (b[p + 2] & 0xFFL) << 16 | (b[p + 3] & 0xFFL) << 24);
       p += 4;
     }
     while (p < end) {
-      h = Long.rotateLeft(h ^ ((b[p] & 0xFFL) * P5), 11) * P1;
+      h = tail1(h, b[p] & 0xFFL);
       p++;
     }
     return avalanche(h);
@@ -66,6 +65,95 @@ final class XxHash64 {
    * to hashing {@code s.toString().getBytes(UTF_8)} (an unpaired surrogate is {@code '?'}).
    */
   static long hash(CharSequence s, long seed) {
+    long h = hashAscii(s, seed);
+    return h != NOT_ASCII ? h : hashEncoding(s, seed);
+  }
+
+  /** {@link #hashAscii}'s answer for a key with a char of 0x80 or above (never a hash it returns). */
+  private static final long NOT_ASCII = 0;
+
+  /**
+   * The fast path for ASCII keys, whose UTF-8 bytes are their chars: eight chars make a lane, with no
+   * per-byte branch. Whether every char is below 0x80 is checked on the way; when one is not, the
+   * result is discarded and {@link #NOT_ASCII} returned, so an ASCII key is read once. (A key whose
+   * real hash is 0 is reported as NOT_ASCII too and recomputed by the general path, which gives the
+   * same 0.)
+   */
+  private static long hashAscii(CharSequence s, long seed) {
+    int len = s.length();
+    int p = 0;
+    long lanes = 0; // OR of every lane read: ASCII lanes have no byte's high bit set
+    int tail = 0; // OR of the chars read one by one
+    long h;
+    if (len >= 32) {
+      long v1 = seed + P1 + P2;
+      long v2 = seed + P2;
+      long v3 = seed;
+      long v4 = seed - P1;
+      int limit = len - 32;
+      do {
+        long l1 = lane(s, p);
+        long l2 = lane(s, p + 8);
+        long l3 = lane(s, p + 16);
+        long l4 = lane(s, p + 24);
+        lanes |= l1 | l2 | l3 | l4;
+        v1 = round(v1, l1);
+        v2 = round(v2, l2);
+        v3 = round(v3, l3);
+        v4 = round(v4, l4);
+        p += 32;
+      } while (p <= limit);
+      h = converge(v1, v2, v3, v4);
+    } else {
+      h = seed + P5;
+    }
+    h += len;
+    while (p + 8 <= len) {
+      long l = lane(s, p);
+      lanes |= l;
+      h = tail8(h, l);
+      p += 8;
+    }
+    if (p + 4 <= len) {
+      int c0 = s.charAt(p);
+      int c1 = s.charAt(p + 1);
+      int c2 = s.charAt(p + 2);
+      int c3 = s.charAt(p + 3);
+      tail |= c0 | c1 | c2 | c3;
+      h = tail4(h, c0 | c1 << 8 | c2 << 16 | (long) c3 << 24);
+      p += 4;
+    }
+    while (p < len) {
+      int c = s.charAt(p);
+      tail |= c;
+      h = tail1(h, c);
+      p++;
+    }
+    if ((lanes & 0x8080808080808080L) != 0 || tail >= 0x80) {
+      return NOT_ASCII;
+    }
+    return avalanche(h);
+  }
+
+  /**
+   * Chars {@code [p, p + 8)} of {@code s}, one a byte, first lowest, when all are ASCII; otherwise -1
+   * (every byte's high bit set, which no ASCII lane has).
+   */
+  private static long lane(CharSequence s, int p) {
+    int c0 = s.charAt(p);
+    int c1 = s.charAt(p + 1);
+    int c2 = s.charAt(p + 2);
+    int c3 = s.charAt(p + 3);
+    int c4 = s.charAt(p + 4);
+    int c5 = s.charAt(p + 5);
+    int c6 = s.charAt(p + 6);
+    int c7 = s.charAt(p + 7);
+    long lane = (c0 | c1 << 8 | c2 << 16 | (long) c3 << 24) | (c4 | c5 << 8 | c6 << 16 | (long) c7 << 24) << 32;
+    return (c0 | c1 | c2 | c3 | c4 | c5 | c6 | c7) < 0x80 ? lane : -1L;
+  }
+
+  /** The general path: any text, encoded to UTF-8 on the fly. */
+  private static long hashEncoding(CharSequence s, long seed) {
     int chars = s.length();
     int len = Utf8.length(s);
     // Bytes [0, stripes) go through the four accumulators, the rest through the tail steps.
@@ -119,7 +207,7 @@ final class XxHash64 {
             }
           }
         } else {
-          h = Long.rotateLeft(h ^ round(0, lane), 27) * P1 + P4;
+          h = tail8(h, lane);
         }
         lane = 0;
         laneBytes = 0;
@@ -127,12 +215,12 @@ final class XxHash64 {
     }
     // Fewer than 8 bytes remain in the lane: a 4-byte step, then single bytes.
     if (laneBytes >= 4) {
-      h = Long.rotateLeft(h ^ ((lane & 0xFFFFFFFFL) * P1), 23) * P2 + P3;
+      h = tail4(h, lane & 0xFFFFFFFFL);
       lane >>>= 32;
       laneBytes -= 4;
     }
     for (; laneBytes > 0; laneBytes--, lane >>>= 8) {
-      h = Long.rotateLeft(h ^ ((lane & 0xFF) * P5), 11) * P1;
+      h = tail1(h, lane & 0xFF);
     }
     return avalanche(h);
   }
@@ -152,6 +240,19 @@ final class XxHash64 {
 
   private static long round(long acc, long lane) {
     return Long.rotateLeft(acc + lane * P2, 31) * P1;
+  }
+
+  /** The tail steps after the stripes: an 8-byte lane, a 4-byte word, a single byte. */
+  private static long tail8(long h, long lane) {
+    return Long.rotateLeft(h ^ round(0, lane), 27) * P1 + P4;
+  }
+
+  private static long tail4(long h, long word) {
+    return Long.rotateLeft(h ^ (word * P1), 23) * P2 + P3;
+  }
+
+  private static long tail1(long h, long b) {
+    return Long.rotateLeft(h ^ (b * P5), 11) * P1;
   }
 
   private static long converge(long v1, long v2, long v3, long v4) {

@@ -170,7 +170,28 @@ class PointRingTest {
           int h = random.nextInt();
           assertThat(ring.find(h)).isEqualTo(full.find(h));
         }
+        assertSameLookups(ring, full);
         before = after;
+      }
+    }
+  }
+
+  /**
+   * {@code got} (merged) answers exactly as {@code want} (built) at every point's value and its
+   * neighbours and at every boundary of the start table's buckets: where a wrong start table shows.
+   */
+  static void assertSameLookups(PointRing got, PointRing want) {
+    assertThat(got.reachable()).isEqualTo(want.reachable());
+    for (int i = 0; i < want.size(); i++) {
+      for (int d = -1; d <= 1; d++) {
+        int h = want.point(i) + d;
+        assertThat(got.find(h)).as("find(%d)", h).isEqualTo(want.find(h));
+      }
+    }
+    for (int b = 0; b < 1 << 12; b++) {
+      for (int d = -1; d <= 0; d++) {
+        int h = (b << 20) + d;
+        assertThat(got.find(h)).as("find(%d)", h).isEqualTo(want.find(h));
       }
     }
   }

@@ -33,6 +33,7 @@ class RingUpdateTest {
         assertThat(got.point(i)).isEqualTo(want.point(i));
         assertThat(got.owner(i)).as("owner at %d, step %d", i, step).isEqualTo(want.owner(i));
       }
+      PointRingTest.assertSameLookups(got, want);
       before = after;
     }
   }

@@ -45,6 +45,32 @@ class XxHash64Test {
     }
   }
 
+  /**
+   * The ASCII fast path at every length around the lane and stripe sizes, and its fallback when a
+   * single char anywhere is not ASCII (0x80, 0xFF, 0x100 and 0x7F80 would corrupt a neighbouring byte
+   * of a lane if the check missed them).
+   */
+  @Test
+  void asciiFastPathAndItsFallbackAtEveryPosition() {
+    Random r = new Random(2);
+    char[] intruders = {0x80, 0xFF, 0x100, 0x7F80, 0xFFFF, 0xD800};
+    for (int len = 0; len < 100; len++) {
+      char[] chars = new char[len];
+      for (int i = 0; i < len; i++) {
+        chars[i] = (char) r.nextInt(0x80);
+      }
+      String ascii = new String(chars);
+      long seed = r.nextLong();
+      assertThat(XxHash64.hash(ascii, seed)).as(ascii).isEqualTo(ofBytes(ascii, seed));
+      for (int at = 0; at < len; at++) {
+        char[] broken = chars.clone();
+        broken[at] = intruders[at % intruders.length];
+        String s = new String(broken);
+        assertThat(XxHash64.hash(s, seed)).as("len %d at %d", len, at).isEqualTo(ofBytes(s, seed));
+      }
+    }
+  }
+
   @Test
   void offsetsAreRespected() {
     byte[] data = "..Nobody inspects the spammish repetition..".getBytes(StandardCharsets.US_ASCII);
