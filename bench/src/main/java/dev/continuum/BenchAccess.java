@@ -12,6 +12,11 @@ public final class BenchAccess {
     return KeyHash.MD5.hash(key);
   }
 
+  /** continuum's xxHash64 (seed 0) of the key's UTF-8, the default 64-bit hash of its own algorithms. */
+  public static long xxHash64(CharSequence key) {
+    return XxHash64.hash(key, 0);
+  }
+
   /** A continuum of {@code algorithm} that rebuilds its placement on every change, never merging. */
   public static Continuum fullBuilds(Algorithm algorithm) {
     PlacementFactory factory = algorithm.factory(Options.defaults());

@@ -41,7 +41,7 @@ final class Contenders {
   /** continuum's own fast algorithms, with their default 64-bit hash. */
   static final String[] FAST = {"continuum-ring", "continuum-jump", "continuum-maglev", "continuum-memento"};
   /** Hash-only floors: the cost of the key hash alone. */
-  static final String[] FLOORS = {"floor-md5-messagedigest", "floor-md5-continuum", "floor-murmur3-chars"};
+  static final String[] FLOORS = {"floor-md5-messagedigest", "floor-md5-continuum", "floor-murmur3-chars", "floor-xxhash64-continuum"};
 
   static Contender create(String name, Fleet fleet) {
     switch (name) {
@@ -69,6 +69,8 @@ final class Contenders {
         return md5MessageDigestNoAlloc();
       case "floor-md5-continuum":
         return floor(BenchAccess::md5);
+      case "floor-xxhash64-continuum":
+        return floor(key -> (int) BenchAccess.xxHash64(key));
       case "floor-murmur3-chars":
         Hasher64 murmur = com.dynatrace.hash4j.hashing.Hashing.murmur3_128();
         return floor(key -> (int) murmur.hashCharsToLong(key));

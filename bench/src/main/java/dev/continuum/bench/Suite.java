@@ -133,7 +133,7 @@ public final class Suite {
             "continuum-maglev", "continuum-memento", "guava-jump")
         : Arrays.asList(Contenders.PLACERS);
     List<String> floors = quick
-        ? List.of("floor-md5-messagedigest", "floor-md5-continuum", "floor-murmur3-chars")
+        ? List.of("floor-md5-messagedigest", "floor-md5-continuum", "floor-murmur3-chars", "floor-xxhash64-continuum")
         : Arrays.asList(Contenders.FLOORS);
     int warm = 2;
     int iters = quick ? 3 : 4;
@@ -178,6 +178,24 @@ public final class Suite {
           c, s / md5Floor, s / md5Floor <= 1.1 ? "met" : "NOT met", bytesPerOp(lookup.get(c).get(1000)), spy / s,
           spy / s >= 6 ? "met" : "NOT met"));
     }
+    hashShare("floor-md5-continuum", "continuum-python", "continuum-spymemcached");
+  }
+
+  /** How much of each lookup is the key hash alone (the floor of continuum's own hash, same run). */
+  private void hashShare(String floor, String... contenders) {
+    double h = score(lookup, floor, 1000);
+    if (Double.isNaN(h)) {
+      return;
+    }
+    StringBuilder line = new StringBuilder();
+    for (String c : contenders) {
+      double s = score(lookup, c, 1000);
+      if (!Double.isNaN(s)) {
+        line.append(String.format(Locale.ROOT, "%s%s %.1f ns", line.length() == 0 ? "" : ", ", c, s - h));
+      }
+    }
+    md.append(String.format(Locale.ROOT, "- The key hash alone (`%s`): %.1f ns; what the placement adds on top: %s\n",
+        floor, h, line));
   }
 
   private void fastVerdicts() {
@@ -191,6 +209,7 @@ public final class Suite {
       md.append(String.format(Locale.ROOT, "- %s: %.1f ns (%s), %s B/op, %.1f× faster than guava-jump (%s)\n", c, s,
           s <= 40 ? "met" : "NOT met", bytesPerOp(lookup.get(c).get(1000)), guava / s, guava / s >= 4 ? "met" : "NOT met"));
     }
+    hashShare("floor-xxhash64-continuum", Contenders.FAST);
   }
 
   private void collect(Collection<RunResult> results) {
