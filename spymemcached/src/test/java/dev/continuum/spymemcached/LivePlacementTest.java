@@ -76,13 +76,14 @@ class LivePlacementTest {
 
   /**
    * The hits must be exactly the keys whose server did not change, and at least 90%. The 90% floor is
-   * held by rendezvous (pymemcache), whose moved share varies only with the keys (10/11 +- 0.1%). A
-   * ketama ring gives the newcomer 160 points whose arcs vary with the (random, free) ports: its
-   * share is 9.1% +- 0.7%, so one run in ten would move more than 10%; ketama dialects are held to
-   * the exact prediction and to 87% (the ideal minus three standard deviations).
+   * held by rendezvous (pymemcache) and jump, whose moved share varies only with the keys (10/11 +-
+   * 0.1%). A ketama ring gives the newcomer 160 points whose arcs vary with the (random, free) ports:
+   * its share is 9.1% +- 0.7%, so one run in ten moves more than 10% (89.77% hits in one CI run);
+   * ketama dialects are held to the exact prediction and to 87% (the ideal minus three standard
+   * deviations), since no ring of 160 points a server can promise 90% for every port.
    */
   @ParameterizedTest
-  @EnumSource(names = {"SPYMEMCACHED", "TWEMPROXY_MD5", "PYMEMCACHE"})
+  @EnumSource(names = {"SPYMEMCACHED", "TWEMPROXY_MD5", "PYMEMCACHE", "JUMP"})
   void anEleventhServerKeepsAtLeastNinetyPercentOfKeys(Algorithm algorithm) {
     List<Memcached> servers = started.memcached(10);
     List<String> keys = keys("scale:", KEYS);
@@ -97,7 +98,8 @@ class LivePlacementTest {
         + " predicted %d); ideal %.2f%%%n", algorithm.cliName(), KEYS, hits, 100.0 * hits / KEYS, KEYS - hits,
         predictedMoves, 100.0 * 10 / 11);
     assertThat(KEYS - hits).isEqualTo(predictedMoves);
-    assertThat(hits).isGreaterThanOrEqualTo(algorithm == Algorithm.PYMEMCACHE ? KEYS * 90 / 100 : KEYS * 87 / 100);
+    boolean ring = algorithm != Algorithm.PYMEMCACHE && algorithm != Algorithm.JUMP;
+    assertThat(hits).isGreaterThanOrEqualTo(ring ? KEYS * 87 / 100 : KEYS * 90 / 100);
   }
 
   private static int moves(Algorithm algorithm, List<Memcached> before, List<Memcached> after,
