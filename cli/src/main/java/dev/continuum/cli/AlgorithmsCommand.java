@@ -22,7 +22,7 @@ final class AlgorithmsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-      description = "text, tsv or json (default: ${DEFAULT-VALUE}).")
+      description = "text, tsv, csv or json (default: ${DEFAULT-VALUE}).")
   ResolveCommand.Format format;
 
   private static List<String> capabilities(Algorithm a) {
@@ -45,10 +45,14 @@ final class AlgorithmsCommand implements Callable<Integer> {
     Algorithm[] all = Algorithm.values();
     switch (format) {
       case tsv:
-        out.println("name\tweights\tarbitrary_removal\tcompatibility\toptions\tdescription");
+      case csv:
+        char sep = format == ResolveCommand.Format.tsv ? '\t' : ',';
+        out.println(Report.join(new String[] {"name", "weights", "arbitrary_removal", "compatibility", "options",
+            "description"}, sep));
         for (Algorithm a : all) {
-          out.println(a.cliName() + "\t" + a.supportsWeights() + "\t" + a.supportsArbitraryRemoval() + "\t"
-              + a.isCompatibilityDialect() + "\t" + String.join(",", a.options()) + "\t" + a.description());
+          out.println(Report.join(new String[] {a.cliName(), String.valueOf(a.supportsWeights()),
+              String.valueOf(a.supportsArbitraryRemoval()), String.valueOf(a.isCompatibilityDialect()),
+              String.join(",", a.options()), a.description()}, sep));
         }
         break;
       case json:

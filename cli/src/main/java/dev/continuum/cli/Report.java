@@ -163,12 +163,13 @@ final class Report {
     }
   }
 
-  private String join(String[] cells, char sep) {
+  /** One row of {@code cells}: tab-separated as they are, or comma-separated with CSV quoting. */
+  static String join(String[] cells, char sep) {
     StringBuilder b = new StringBuilder();
     for (int i = 0; i < cells.length; i++) {
       String c = cells[i];
-      if (sep == ',' && (c.indexOf(',') >= 0 || c.indexOf('"') >= 0)) {
-        c = "\"" + c.replace("\"", "\"\"") + "\"";
+      if (sep == ',' && (c.indexOf(',') >= 0 || c.indexOf('"') >= 0 || c.indexOf('\n') >= 0 || c.indexOf('\r') >= 0)) {
+        c = "\"" + c.replace("\"", "\"\"") + "\""; // RFC 4180
       }
       b.append(i == 0 ? "" : String.valueOf(sep)).append(c);
     }

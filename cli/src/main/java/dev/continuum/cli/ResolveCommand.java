@@ -46,13 +46,13 @@ final class ResolveCommand implements Callable<Integer> {
   Path keysFile;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-      description = "text, tsv (key<TAB>host:port) or json (default: ${DEFAULT-VALUE}).")
+      description = "text, tsv (key<TAB>host:port), csv (a key,server header, then one quoted row per key) or json (default: ${DEFAULT-VALUE}).")
   Format format;
 
   @Parameters(paramLabel = "KEY", arity = "0..*", description = "Keys to place.")
   List<String> keys = new ArrayList<>();
 
-  enum Format { text, tsv, json }
+  enum Format { text, tsv, csv, json }
 
   @Override
   public Integer call() throws IOException {
@@ -72,6 +72,8 @@ final class ResolveCommand implements Callable<Integer> {
     }
     if (format == Format.json) {
       out.println("[");
+    } else if (format == Format.csv) {
+      out.println("key,server");
     }
     for (int i = 0; i < all.size(); i++) {
       String key = all.get(i);
@@ -79,6 +81,9 @@ final class ResolveCommand implements Callable<Integer> {
       switch (format) {
         case tsv:
           out.println(key + "\t" + s.hostPort());
+          break;
+        case csv:
+          out.println(Report.join(new String[] {key, s.hostPort()}, ','));
           break;
         case json:
           out.println("  {\"key\": " + Json.string(key) + ", \"server\": " + Json.string(s.hostPort())

@@ -1,15 +1,34 @@
 package dev.continuum.cli;
 
+import dev.continuum.Server;
+import dev.continuum.ServerList;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Runs the command line in-process and keeps what it printed. */
+/**
+ * Runs the command line in-process and keeps its exit code and what it printed; also the test
+ * inputs the commands read (the repository's examples, the vector files of the core test-jar).
+ */
 final class Cli {
   /** The repository's examples directory (tests run with the cli module as working directory). */
   static final Path EXAMPLES = Path.of("..", "examples").toAbsolutePath().normalize();
+
+  static final String[] VECTOR_FILES = {
+    "continuum.tsv", "continuum.configs.tsv", "libmemcached.tsv", "libmemcached.configs.tsv",
+    "twemproxy.tsv", "twemproxy.configs.tsv", "spymemcached.tsv", "spymemcached.configs.tsv",
+    "pymemcache.tsv", "pymemcache.configs.tsv", "pymemcache.murmur3.tsv"
+  };
 
   final int code;
   final String out;
@@ -21,11 +40,23 @@ final class Cli {
     this.err = err;
   }
 
+  /** One run with empty standard input. */
   static Cli run(String... args) {
+    return runWithInput("", args);
+  }
+
+  /** One run reading {@code stdin}; synchronized because standard input is process-wide. */
+  static synchronized Cli runWithInput(String stdin, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Cli(code, out.toString(), err.toString());
+    InputStream saved = System.in;
+    System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+    try {
+      int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+      return new Cli(code, out.toString(), err.toString());
+    } finally {
+      System.setIn(saved);
+    }
   }
 
   static String example(String name) {
@@ -33,11 +64,23 @@ final class Cli {
   }
 
   /** examples/fleet.txt as the library reads it. */
-  static java.util.List<dev.continuum.Server> exampleFleet() {
+  static List<Server> exampleFleet() {
     try {
-      return dev.continuum.ServerList.read(EXAMPLES.resolve("fleet.txt"));
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      return ServerList.read(EXAMPLES.resolve("fleet.txt"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Copies the shared vector files (test resources of the core test-jar) into {@code dir}. */
+  static void copyVectors(Path dir) throws IOException {
+    for (String name : VECTOR_FILES) {
+      try (InputStream in = Cli.class.getResourceAsStream("/vectors/" + name)) {
+        if (in == null) {
+          throw new IllegalStateException("missing test resource /vectors/" + name + " (core test-jar)");
+        }
+        Files.copy(in, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+      }
     }
   }
 

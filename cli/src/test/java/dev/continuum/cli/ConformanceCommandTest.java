@@ -15,8 +15,8 @@ class ConformanceCommandTest {
 
   @Test
   void everyShippedVectorFilePasses() throws IOException {
-    CliTestSupport.copyVectors(dir);
-    CliTestSupport.Result r = CliTestSupport.run("conformance", dir.toString());
+    Cli.copyVectors(dir);
+    Cli r = Cli.run("conformance", dir.toString());
     assertThat(r.code).as(r.err).isZero();
     assertThat(r.out.lines()).containsExactly(
         "continuum.tsv: checked 7240, mismatched 0, skipped 0",
@@ -53,10 +53,10 @@ class ConformanceCommandTest {
 
   @Test
   void aCorruptedRowIsAMismatchAndExitsOne() throws IOException {
-    CliTestSupport.copyVectors(dir);
+    Cli.copyVectors(dir);
     corruptFirstRow("twemproxy.tsv", "server_idx");
     corruptFirstRow("pymemcache.murmur3.tsv", "murmur3_32");
-    CliTestSupport.Result r = CliTestSupport.run("conformance", dir.toString());
+    Cli r = Cli.run("conformance", dir.toString());
     assertThat(r.code).isEqualTo(1);
     assertThat(r.out).contains("twemproxy.tsv: checked 9490, mismatched 1, skipped 0")
         .contains("pymemcache.murmur3.tsv: checked 520, mismatched 1, skipped 0")
@@ -76,7 +76,7 @@ class ConformanceCommandTest {
         "config_id\tkey_hex\tkey\tkey_hash\tserver_idx\tserver",
         "X1\t666f6f\tfoo\t3675831724\t1\t192.168.0.37:11211",
         "X2\t666f6f\tfoo\t3675831724\t1\t192.168.0.37:11211", ""));
-    CliTestSupport.Result r = CliTestSupport.run("conformance", dir.toString());
+    Cli r = Cli.run("conformance", dir.toString());
     assertThat(r.out.lines()).containsExactly("libmemcached.tsv: checked 1, mismatched 0, skipped 1", "0 passed, 1 failed");
     assertThat(r.code).isEqualTo(1);
     assertThat(r.err).contains("libmemcached.tsv:3: no configuration X2");
@@ -84,7 +84,7 @@ class ConformanceCommandTest {
 
   @Test
   void aBadConfigLineExitsTwoNamingFileAndLine() throws IOException {
-    CliTestSupport.copyVectors(dir);
+    Cli.copyVectors(dir);
     Path p = dir.resolve("libmemcached.configs.tsv");
     List<String> lines = Files.readAllLines(p, StandardCharsets.UTF_8);
     int n = 0;
@@ -93,7 +93,7 @@ class ConformanceCommandTest {
     }
     lines.set(n + 1, lines.get(n + 1).replace("ketama_weighted", "no_such_mode"));
     Files.write(p, lines, StandardCharsets.UTF_8);
-    CliTestSupport.Result r = CliTestSupport.run("conformance", dir.toString());
+    Cli r = Cli.run("conformance", dir.toString());
     assertThat(r.code).isEqualTo(2);
     assertThat(r.err.strip()).isEqualTo("continuum: libmemcached.configs.tsv:" + (n + 2)
         + ": unknown libmemcached mode \"no_such_mode\"");
@@ -102,14 +102,14 @@ class ConformanceCommandTest {
   @Test
   void aShortRowExitsTwo() throws IOException {
     Files.writeString(dir.resolve("pymemcache.murmur3.tsv"), "input_hex\tinput\tseed\tmurmur3_32\n61\ta\t0\n");
-    CliTestSupport.Result r = CliTestSupport.run("conformance", dir.toString());
+    Cli r = Cli.run("conformance", dir.toString());
     assertThat(r.code).isEqualTo(2);
     assertThat(r.err).contains("pymemcache.murmur3.tsv:2: expected 4 tab-separated columns, got 3");
   }
 
   @Test
   void anEmptyDirectoryExitsTwo() {
-    CliTestSupport.Result r = CliTestSupport.run("conformance", dir.toString());
+    Cli r = Cli.run("conformance", dir.toString());
     assertThat(r.code).isEqualTo(2);
     assertThat(r.err).contains("no vector files");
   }

@@ -29,7 +29,7 @@ class MainFuzzTest {
         return;
       }
     }
-    CliRunner r = CliRunner.run(args);
+    Cli r = Cli.run(args);
     assertThat(r.code).as("%s", r).isIn(0, 1, 2);
     assertThat(STACK_FRAME.matcher(r.err).find()).as("stack trace on stderr: %s", r).isFalse();
     assertThat(r.err).as("%s", r).doesNotContain("Exception in thread");
