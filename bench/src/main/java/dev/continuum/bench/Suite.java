@@ -132,9 +132,7 @@ public final class Suite {
         ? List.of("continuum-python", "continuum-spymemcached", "spymemcached", "continuum-ring", "continuum-jump",
             "continuum-maglev", "continuum-memento", "guava-jump")
         : Arrays.asList(Contenders.PLACERS);
-    List<String> floors = quick
-        ? List.of("floor-md5-messagedigest", "floor-md5-continuum", "floor-murmur3-chars", "floor-xxhash64-continuum")
-        : Arrays.asList(Contenders.FLOORS);
+    List<String> floors = Arrays.asList(Contenders.FLOORS); // every floor in both modes: the verdicts need them
     int warm = 2;
     int iters = quick ? 3 : 4;
     collect(run(base(LookupBench.class, warm, iters, 1).param("contender", placers.toArray(new String[0]))
