@@ -316,6 +316,22 @@ public enum Algorithm {
   }
 
   /**
+   * True when raising one server's capacity moves keys only onto that server, and lowering it only
+   * away from it: {@link #RING} and {@link #BOUNDED_LOAD} (a server's points for capacity c are the
+   * first of its points for c + 1), {@link #MULTI_PROBE} (the same points, probed) and
+   * {@link #RENDEZVOUS} (only that server's scores grow). A newcomer can then be brought in slowly:
+   * added with capacity 0, which takes no keys, and raised step by step with
+   * {@link Continuum#updateServer}, each step moving only the keys it takes on. Elsewhere a capacity
+   * change reshuffles other servers' keys too (python-continuum, maglev, the weighted ketama dialects),
+   * or capacities are ignored.
+   *
+   * @return whether this algorithm supports slow start
+   */
+  public boolean supportsSlowStart() {
+    return this == RING || this == BOUNDED_LOAD || this == MULTI_PROBE || this == RENDEZVOUS;
+  }
+
+  /**
    * The algorithm with this command-line name (case-insensitive; the enum constant's name is accepted
    * too).
    *
