@@ -78,7 +78,8 @@ public enum Algorithm {
     PlacementFactory factory(Options options) {
       int m = options.tableSize;
       long seed = options.seed;
-      return servers -> Maglev.build(servers, m, seed);
+      return PlacementFactory.checked(servers -> Checks.maglevTable(m, servers.length),
+          servers -> Maglev.build(servers, m, seed));
     }
   },
   /**
@@ -91,7 +92,9 @@ public enum Algorithm {
     PlacementFactory factory(Options options) {
       int probes = options.probes;
       long seed = options.seed;
-      return servers -> MultiProbe.build(servers, probes, seed);
+      return PlacementFactory.checked(
+          servers -> Checks.ringPoints("the multi-probe ring", servers, MultiProbe.POINTS_PER_WEIGHT),
+          servers -> MultiProbe.build(servers, probes, seed));
     }
   },
   /**
@@ -237,7 +240,8 @@ public enum Algorithm {
     @Override
     PlacementFactory factory(Options options) {
       long seed = Checks.unsignedSeed32("pymemcache", options.seed);
-      return servers -> RendezvousPlacement.build(servers, seed);
+      return PlacementFactory.checked(RendezvousPlacement::checkNames,
+          servers -> RendezvousPlacement.build(servers, seed));
     }
   };
 
