@@ -4,6 +4,7 @@ import static dev.continuum.Algorithm.Capability.ARBITRARY_REMOVAL;
 import static dev.continuum.Algorithm.Capability.BOUNDED_LOADS;
 import static dev.continuum.Algorithm.Capability.COMPATIBILITY_DIALECT;
 import static dev.continuum.Algorithm.Capability.HISTORY_DEPENDENT;
+import static dev.continuum.Algorithm.Capability.SLOW_START;
 import static dev.continuum.Algorithm.Capability.WEIGHTS;
 
 import dev.continuum.Options.Knob;
@@ -39,7 +40,7 @@ public enum Algorithm {
    * keys. See {@code ConsistentRing}.
    */
   RING("ring", 1, ConsistentRing::factory,
-      EnumSet.of(WEIGHTS, ARBITRARY_REMOVAL), EnumSet.of(Knob.POINTS_PER_WEIGHT, Knob.SEED),
+      EnumSet.of(WEIGHTS, ARBITRARY_REMOVAL, SLOW_START), EnumSet.of(Knob.POINTS_PER_WEIGHT, Knob.SEED),
       "consistent-hashing ring (Karger et al. 1997): pointsPerWeight xxHash64 points per unit of capacity"),
   /**
    * Jump consistent hash (Lamping and Veach 2014): no memory, unweighted (capacity must be 1). Removing
@@ -54,7 +55,7 @@ public enum Algorithm {
    * O(N) per lookup; any server can be removed, moving only its keys. See {@code Rendezvous}.
    */
   RENDEZVOUS("rendezvous", 1, Rendezvous::factory,
-      EnumSet.of(WEIGHTS, ARBITRARY_REMOVAL), EnumSet.of(Knob.SEED),
+      EnumSet.of(WEIGHTS, ARBITRARY_REMOVAL, SLOW_START), EnumSet.of(Knob.SEED),
       "weighted rendezvous (highest random weight) hashing: exact shares, O(n) per lookup"),
   /**
    * Maglev hashing (Eisenbud et al. 2016): a lookup table of prime size {@code tableSize} (default
@@ -68,7 +69,7 @@ public enum Algorithm {
    * (default 21), one ring point per unit of capacity. See {@code MultiProbe}.
    */
   MULTI_PROBE("multi-probe", 1, MultiProbe::factory,
-      EnumSet.of(WEIGHTS, ARBITRARY_REMOVAL), EnumSet.of(Knob.PROBES, Knob.SEED),
+      EnumSet.of(WEIGHTS, ARBITRARY_REMOVAL, SLOW_START), EnumSet.of(Knob.PROBES, Knob.SEED),
       "multi-probe consistent hashing (Appleton and O'Reilly 2015): few points, several probes per key"),
   /**
    * Consistent hashing with bounded loads (Mirrokni, Thorup and Zadimoghaddam 2016) over the
@@ -77,7 +78,7 @@ public enum Algorithm {
    * carries no load, is the plain ring placement (the server a key goes to when no server is full).
    */
   BOUNDED_LOAD("bounded-load", 1, ConsistentRing::factory,
-      EnumSet.of(WEIGHTS, ARBITRARY_REMOVAL, BOUNDED_LOADS), EnumSet.of(Knob.POINTS_PER_WEIGHT, Knob.LOAD_FACTOR, Knob.SEED),
+      EnumSet.of(WEIGHTS, ARBITRARY_REMOVAL, BOUNDED_LOADS, SLOW_START), EnumSet.of(Knob.POINTS_PER_WEIGHT, Knob.LOAD_FACTOR, Knob.SEED),
       "consistent hashing with bounded loads (Mirrokni et al. 2018) over the ring"),
   /**
    * MementoHash (Coluzzi et al. 2023): jump hash plus a memory of removed buckets; any server can be
@@ -167,7 +168,12 @@ public enum Algorithm {
     /** The builder accepts a seed ({@code Continuum.Builder.seed}) that changes the whole placement. */
     SEEDABLE,
     /** {@link Continuum#boundedLoads()} is available: per-request load accounting. */
-    BOUNDED_LOADS
+    BOUNDED_LOADS,
+    /**
+     * Raising one server's capacity moves keys only onto it, lowering it only away from it, so a
+     * newcomer can be ramped up from capacity 0 (see {@link #supportsSlowStart()}).
+     */
+    SLOW_START
   }
 
   private final String cliName;
@@ -313,6 +319,22 @@ public enum Algorithm {
    */
   public boolean dependsOnHistory() {
     return has(Capability.HISTORY_DEPENDENT);
+  }
+
+  /**
+   * True when raising one server's capacity moves keys only onto that server, and lowering it only
+   * away from it ({@link Capability#SLOW_START}): {@link #RING} and {@link #BOUNDED_LOAD} (a server's
+   * points for capacity c are the first of its points for c + 1), {@link #MULTI_PROBE} (the same points, probed) and
+   * {@link #RENDEZVOUS} (only that server's scores grow). A newcomer can then be brought in slowly:
+   * added with capacity 0, which takes no keys, and raised step by step with
+   * {@link Continuum#updateServer}, each step moving only the keys it takes on. Elsewhere a capacity
+   * change reshuffles other servers' keys too (python-continuum, maglev, the weighted ketama dialects),
+   * or capacities are ignored.
+   *
+   * @return whether this algorithm supports slow start
+   */
+  public boolean supportsSlowStart() {
+    return has(Capability.SLOW_START);
   }
 
   /**

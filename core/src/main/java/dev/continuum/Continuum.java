@@ -287,6 +287,8 @@ public final class Continuum {
     if (autogenerate) {
       publish(next); // builds first: throws before anything changes
     } else {
+      // Deferred: the placement's own limits are checked now, so generate() can always build.
+      factory.check(next.toArray(new Server[0]));
       Snapshot s = snapshot;
       snapshot = new Snapshot(s.servers, s.placement, Collections.unmodifiableList(next));
     }

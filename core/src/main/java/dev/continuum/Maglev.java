@@ -45,14 +45,12 @@ final class Maglev extends Placement {
     int m = options.tableSize;
     long seed = options.seed;
     KeyHash64 keyHash = options.keyHash64();
-    return servers -> build(servers, m, seed, keyHash);
+    return PlacementFactory.checked(servers -> Checks.maglevTable(m, servers.length),
+        servers -> build(servers, m, seed, keyHash));
   }
 
   private static Maglev build(Server[] servers, int m, long seed, KeyHash64 keyHash) {
-    if (servers.length > m) {
-      throw new IllegalArgumentException("maglev tableSize " + m + " is smaller than the " + servers.length
-          + " servers; use a prime larger than the number of servers (100 times larger for good balance)");
-    }
+    Checks.maglevTable(m, servers.length);
     int[] table = new int[m];
     java.util.Arrays.fill(table, -1);
     long[] ids = ServerHashes.of(servers, seed);

@@ -43,7 +43,8 @@ final class MultiProbe extends Placement {
     int probes = options.probes;
     long seed = options.seed;
     KeyHash64 keyHash = options.keyHash64();
-    return servers -> new MultiProbe(ConsistentRing.points(servers, POINTS_PER_WEIGHT, seed), probes, keyHash);
+    return PlacementFactory.checked(servers -> Checks.ringPoints("the multi-probe ring", servers, POINTS_PER_WEIGHT),
+        servers -> new MultiProbe(ConsistentRing.points(servers, POINTS_PER_WEIGHT, seed), probes, keyHash));
   }
 
   /** The ring position of the point closest after any probe of a key of 64-bit hash {@code h}, or -1. */

@@ -39,7 +39,22 @@ final class PymemcacheRendezvous extends Placement {
    */
   static PlacementFactory factory(Options options) {
     long seed = Checks.unsignedSeed32("pymemcache", options.seed);
-    return servers -> build(servers, seed);
+    return PlacementFactory.checked(PymemcacheRendezvous::checkNames, servers -> build(servers, seed));
+  }
+
+  /**
+   * Rejects two servers with the same node string: pymemcache would keep only one of them.
+   *
+   * @throws IllegalArgumentException naming the node string
+   */
+  static void checkNames(Server[] servers) {
+    java.util.Set<String> names = new java.util.HashSet<>();
+    for (Server s : servers) {
+      if (!names.add(nodeName(s))) {
+        throw new IllegalArgumentException("pymemcache: two servers have the same node name \""
+            + nodeName(s) + "\"; pymemcache keeps only one node per name");
+      }
+    }
   }
 
   /**
