@@ -166,7 +166,9 @@ final class Measure {
     Map<Server, Integer> index = indexOf(all);
     Optional<KeySpace> a = forceSample ? Optional.empty() : before.keySpace();
     Optional<KeySpace> b = forceSample ? Optional.empty() : after.keySpace();
-    if (a.isPresent() && b.isPresent() && a.get().arcs() > 0 && b.get().arcs() > 0) {
+    // Arcs compare only when both sides send a key to the same hash value.
+    if (a.isPresent() && b.isPresent() && a.get().arcs() > 0 && b.get().arcs() > 0
+        && a.get().keyHash().equals(b.get().keyHash())) {
       return exactMoves(a.get(), b.get(), all, index);
     }
     Moves moves = new Moves(all, keys, keys.count());
