@@ -147,9 +147,12 @@ public enum Algorithm {
   SPYMEMCACHED_LIBMEMCACHED_WEIGHTED("spymemcached-libmemcached-weighted", 1, KetamaRing.Dialect.SPYMEMCACHED_LIBMEMCACHED_WEIGHTED::factory,
       EnumSet.of(WEIGHTS, COMPATIBILITY_DIALECT), EnumSet.of(Knob.DUPLICATE_SERVERS),
       "spymemcached 2.12.3 KetamaNodeLocator, LIBMEMCACHED node keys, weighted"),
-  /** pymemcache 3.5.2 RendezvousHash as HashClient uses it (murmur3 over code points, optional seed). */
+  /**
+   * pymemcache 3.5.2 RendezvousHash as HashClient uses it (murmur3 over code points, optional seed).
+   * Unweighted, as pymemcache is: capacities are accepted and ignored.
+   */
   PYMEMCACHE("pymemcache", 1, PymemcacheRendezvous::factory,
-      EnumSet.of(WEIGHTS, COMPATIBILITY_DIALECT), EnumSet.of(Knob.SEED),
+      EnumSet.of(COMPATIBILITY_DIALECT), EnumSet.of(Knob.SEED),
       "pymemcache 3.5.2 HashClient rendezvous hashing: murmur3 over code points, optional seed");
 
   /**
