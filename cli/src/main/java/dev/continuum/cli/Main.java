@@ -28,7 +28,7 @@ import picocli.CommandLine.Command;
       "  continuum help plan"
     },
     subcommands = {ResolveCommand.class, AlgorithmsCommand.class, ConformanceCommand.class, BalanceCommand.class,
-      PlanCommand.class, CompareCommand.class, CommandLine.HelpCommand.class})
+      PlanCommand.class, CompareCommand.class, FingerprintCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   /** Exit code for a usage or input error. */
   static final int USAGE = 2;
