@@ -234,8 +234,11 @@ public enum Algorithm {
       return spymemcached("spymemcached-libmemcached-weighted", NodeName.SPYMEMCACHED_LIBMEMCACHED, Points.WEIGHTED_MD5_WORDS);
     }
   },
-  /** pymemcache 3.5.2 RendezvousHash as HashClient uses it (murmur3 over code points, optional seed). */
-  PYMEMCACHE("pymemcache", true, false, true, EnumSet.of(Knob.SEED),
+  /**
+   * pymemcache 3.5.2 RendezvousHash as HashClient uses it (murmur3 over code points, optional seed).
+   * Unweighted, as pymemcache is: capacities are accepted and ignored.
+   */
+  PYMEMCACHE("pymemcache", false, false, true, EnumSet.of(Knob.SEED),
       "pymemcache 3.5.2 HashClient rendezvous hashing: murmur3 over code points, optional seed") {
     @Override
     PlacementFactory factory(Options options) {
