@@ -13,6 +13,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code continuum fingerprint}: the placement fingerprint of a server source, for agreement checks. */
 @Command(
     name = "fingerprint",
+    header = "Prints the placement fingerprint of a fleet, to check that configurations agree.",
+    abbreviateSynopsis = true,
     mixinStandardHelpOptions = true,
     sortOptions = false,
     optionListHeading = "%nOptions:%n",
@@ -46,7 +48,7 @@ final class FingerprintCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     Fleet fleet = serverOptions.fleet();
     Algorithm algorithm = algorithmOption.algorithm(fleet.implied);
-    Continuum c = algorithmOption.build(algorithm, fleet.servers);
+    Continuum c = algorithmOption.build(algorithm, fleet.servers, spec.commandLine().getErr());
     String fingerprint = c.fingerprint();
     spec.commandLine().getOut().println(fingerprint);
     if (expect != null && !expect.strip().equals(fingerprint)) {
