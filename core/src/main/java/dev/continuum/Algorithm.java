@@ -78,7 +78,8 @@ public enum Algorithm {
     PlacementFactory factory(Options options) {
       int m = options.tableSize;
       long seed = options.seed;
-      return servers -> Maglev.build(servers, m, seed);
+      return PlacementFactory.checked(servers -> Checks.maglevTable(m, servers.length),
+          servers -> Maglev.build(servers, m, seed));
     }
   },
   /**
@@ -91,7 +92,9 @@ public enum Algorithm {
     PlacementFactory factory(Options options) {
       int probes = options.probes;
       long seed = options.seed;
-      return servers -> MultiProbe.build(servers, probes, seed);
+      return PlacementFactory.checked(
+          servers -> Checks.ringPoints("the multi-probe ring", servers, MultiProbe.POINTS_PER_WEIGHT),
+          servers -> MultiProbe.build(servers, probes, seed));
     }
   },
   /**
@@ -231,13 +234,17 @@ public enum Algorithm {
       return spymemcached("spymemcached-libmemcached-weighted", NodeName.SPYMEMCACHED_LIBMEMCACHED, Points.WEIGHTED_MD5_WORDS);
     }
   },
-  /** pymemcache 3.5.2 RendezvousHash as HashClient uses it (murmur3 over code points, optional seed). */
-  PYMEMCACHE("pymemcache", true, false, true, EnumSet.of(Knob.SEED),
+  /**
+   * pymemcache 3.5.2 RendezvousHash as HashClient uses it (murmur3 over code points, optional seed).
+   * Unweighted, as pymemcache is: capacities are accepted and ignored.
+   */
+  PYMEMCACHE("pymemcache", false, false, true, EnumSet.of(Knob.SEED),
       "pymemcache 3.5.2 HashClient rendezvous hashing: murmur3 over code points, optional seed") {
     @Override
     PlacementFactory factory(Options options) {
       long seed = Checks.unsignedSeed32("pymemcache", options.seed);
-      return servers -> RendezvousPlacement.build(servers, seed);
+      return PlacementFactory.checked(RendezvousPlacement::checkNames,
+          servers -> RendezvousPlacement.build(servers, seed));
     }
   };
 
@@ -309,6 +316,22 @@ public enum Algorithm {
    */
   public boolean dependsOnHistory() {
     return this == JUMP || this == MEMENTO;
+  }
+
+  /**
+   * True when raising one server's capacity moves keys only onto that server, and lowering it only
+   * away from it: {@link #RING} and {@link #BOUNDED_LOAD} (a server's points for capacity c are the
+   * first of its points for c + 1), {@link #MULTI_PROBE} (the same points, probed) and
+   * {@link #RENDEZVOUS} (only that server's scores grow). A newcomer can then be brought in slowly:
+   * added with capacity 0, which takes no keys, and raised step by step with
+   * {@link Continuum#updateServer}, each step moving only the keys it takes on. Elsewhere a capacity
+   * change reshuffles other servers' keys too (python-continuum, maglev, the weighted ketama dialects),
+   * or capacities are ignored.
+   *
+   * @return whether this algorithm supports slow start
+   */
+  public boolean supportsSlowStart() {
+    return this == RING || this == BOUNDED_LOAD || this == MULTI_PROBE || this == RENDEZVOUS;
   }
 
   /**
