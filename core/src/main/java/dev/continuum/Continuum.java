@@ -386,10 +386,8 @@ public final class Continuum {
    * Rebuilds the placement from the current server list and publishes it. Needed only with
    * {@code autogenerate} off; otherwise every change has already done it.
    *
-   * @throws IllegalArgumentException if the placement of the current list is refused: with
-   *     {@code autogenerate} off the changes only check the list itself, so the point limit and a
-   *     dialect's peer limits (see "Rejected changes" above) are checked here; the previous placement
-   *     then stays published
+   * <p>Every change already checked that its list can be placed (see "Rejected changes" above), so
+   * this does not throw for a list the changes accepted.
    */
   public void generate() {
     synchronized (writeLock) {
