@@ -435,7 +435,7 @@ public final class Continuum {
    * @throws IllegalStateException unless the algorithm is {@link Algorithm#BOUNDED_LOAD}
    */
   public BoundedLoads boundedLoads() {
-    if (algorithm != Algorithm.BOUNDED_LOAD) {
+    if (!algorithm.has(Algorithm.Capability.BOUNDED_LOADS)) {
       throw new IllegalStateException("bounded loads need algorithm " + Algorithm.BOUNDED_LOAD.cliName()
           + ", this continuum uses " + algorithm.cliName());
     }

@@ -40,7 +40,8 @@ import picocli.CommandLine.Model.OptionSpec;
       "  continuum help plan"
     },
     subcommands = {ResolveCommand.class, AlgorithmsCommand.class, ConformanceCommand.class, BalanceCommand.class,
-      PlanCommand.class, CompareCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class})
+      PlanCommand.class, CompareCommand.class, FingerprintCommand.class, CompletionCommand.class,
+      CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   /** Exit code for a usage or input error. */
   static final int USAGE = 2;
