@@ -107,6 +107,9 @@ final class PlanCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (table != null && !List.of("servers", "moves").contains(table)) {
+      throw new UserException("--table " + table + ": no such table; the tables are servers, moves");
+    }
     Fleet before = serverOptions.fleet();
     if (ramp != null) {
       return new SlowStart(this).plan(before, out);
