@@ -158,7 +158,7 @@ public final class Continuum {
 
   /** Adds several servers in order, with one regeneration. All are added, or none. */
   public void addServers(Server... servers) {
-    addServers(Arrays.asList(servers));
+    addServers(Arrays.asList(Objects.requireNonNull(servers, "servers")));
   }
 
   /** Adds several servers in order, with one regeneration. All are added, or none. */
@@ -299,6 +299,10 @@ public final class Continuum {
     Snapshot previous = snapshot;
     snapshot = new Snapshot(array, factory.update(previous.placement, previous.servers, array),
         Collections.unmodifiableList(new ArrayList<>(list)));
+    BoundedLoads loads = boundedLoads;
+    if (loads != null) {
+      loads.placedOn(array);
+    }
   }
 
   /** What readers see now: the placement and its servers, consistent with each other. */
@@ -323,6 +327,7 @@ public final class Continuum {
         b = boundedLoads;
         if (b == null) {
           b = new BoundedLoads(this, options.loadFactor);
+          b.placedOn(snapshot.servers);
           boundedLoads = b;
         }
       }
