@@ -32,15 +32,24 @@ final class Maglev extends Placement {
 
   private final int[] table;
   private final int reachable;
-  private final long seed;
+  private final KeyHash64 keyHash;
 
-  private Maglev(int[] table, int reachable, long seed) {
+  private Maglev(int[] table, int reachable, KeyHash64 keyHash) {
     this.table = table;
     this.reachable = reachable;
-    this.seed = seed;
+    this.keyHash = keyHash;
   }
 
-  static Maglev build(Server[] servers, int m, long seed) {
+  /** The factory ({@link PlacementFactory.FromOptions}) of {@link Algorithm#MAGLEV}. */
+  static PlacementFactory factory(Options options) {
+    int m = options.tableSize;
+    long seed = options.seed;
+    KeyHash64 keyHash = options.keyHash64();
+    return PlacementFactory.checked(servers -> Checks.maglevTable(m, servers.length),
+        servers -> build(servers, m, seed, keyHash));
+  }
+
+  private static Maglev build(Server[] servers, int m, long seed, KeyHash64 keyHash) {
     Checks.maglevTable(m, servers.length);
     int[] table = new int[m];
     java.util.Arrays.fill(table, -1);
@@ -100,7 +109,7 @@ final class Maglev extends Placement {
       round[i] = ceilDiv((claims[i] + 1) * maxCapacity, servers[i].capacity());
       siftDown(heap, size, round, rank);
     }
-    return new Maglev(table, reachable, seed);
+    return new Maglev(table, reachable, keyHash);
   }
 
   private static long ceilDiv(long a, long b) {
@@ -151,12 +160,12 @@ final class Maglev extends Placement {
 
   @Override
   int index(byte[] key, int offset, int length) {
-    return reachable == 0 ? -1 : table[slot(XxHash64.hash(key, offset, length, seed))];
+    return reachable == 0 ? -1 : table[slot(keyHash.hash(key, offset, length))];
   }
 
   @Override
   int index(CharSequence key) {
-    return reachable == 0 ? -1 : table[slot(XxHash64.hash(key, seed))];
+    return reachable == 0 ? -1 : table[slot(keyHash.hash(key))];
   }
 
   @Override
@@ -171,12 +180,12 @@ final class Maglev extends Placement {
 
   @Override
   void indexes(byte[] key, int offset, int length, int[] out, int n) {
-    PointRing.distinct(table, slot(XxHash64.hash(key, offset, length, seed)), out, n);
+    PointRing.distinct(table, slot(keyHash.hash(key, offset, length)), out, n);
   }
 
   @Override
   void indexes(CharSequence key, int[] out, int n) {
-    PointRing.distinct(table, slot(XxHash64.hash(key, seed)), out, n);
+    PointRing.distinct(table, slot(keyHash.hash(key)), out, n);
   }
 
 }

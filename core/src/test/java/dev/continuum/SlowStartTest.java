@@ -127,4 +127,19 @@ class SlowStartTest {
     }
     assertThat(Placements.resolveAll(scaled, keys)).isEqualTo(Placements.resolveAll(plain, keys));
   }
+
+  /** Rendezvous compares capacity / -ln(u): scaling every capacity alike keeps every winner. */
+  @Test
+  void rendezvousScaledForFinerStepsPlacesEveryKeyWhereItWas() {
+    String[] keys = Placements.keys(20_000, 4);
+    Continuum plain = new Continuum(Algorithm.RENDEZVOUS);
+    Continuum scaled = new Continuum(Algorithm.RENDEZVOUS);
+    Random r = new Random(4);
+    for (Server s : Placements.servers(12, 4)) {
+      Server w = s.withCapacity(1 + r.nextInt(3));
+      plain.addServer(w);
+      scaled.addServer(w.withCapacity(w.capacity() * 7));
+    }
+    assertThat(Placements.resolveAll(scaled, keys)).isEqualTo(Placements.resolveAll(plain, keys));
+  }
 }
