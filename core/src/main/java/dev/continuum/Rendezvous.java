@@ -20,17 +20,16 @@ package dev.continuum;
  * and adding one moves keys only to it. A lookup costs one hash and one logarithm per server: O(N);
  * {@code n} replicas O(N log n).
  */
-final class Rendezvous extends Placement {
+final class Rendezvous extends HashedPlacement {
   private final long[] ids;
   private final double[] weights;
   private final int reachable;
-  private final KeyHash64 keyHash;
 
   private Rendezvous(long[] ids, double[] weights, int reachable, KeyHash64 keyHash) {
+    super(keyHash);
     this.ids = ids;
     this.weights = weights;
     this.reachable = reachable;
-    this.keyHash = keyHash;
   }
 
   /** The factory ({@link PlacementFactory.FromOptions}) of {@link Algorithm#RENDEZVOUS}. */
@@ -74,13 +73,13 @@ final class Rendezvous extends Placement {
   }
 
   @Override
-  int index(byte[] key, int offset, int length) {
-    return best(keyHash.hash(key, offset, length));
+  int index(long keyHash) {
+    return best(keyHash);
   }
 
   @Override
-  int index(CharSequence key) {
-    return best(keyHash.hash(key));
+  void indexes(long keyHash, int[] out, int n) {
+    top(keyHash, out, n);
   }
 
   @Override
@@ -91,16 +90,6 @@ final class Rendezvous extends Placement {
   @Override
   int reachable() {
     return reachable;
-  }
-
-  @Override
-  void indexes(byte[] key, int offset, int length, int[] out, int n) {
-    top(keyHash.hash(key, offset, length), out, n);
-  }
-
-  @Override
-  void indexes(CharSequence key, int[] out, int n) {
-    top(keyHash.hash(key), out, n);
   }
 
   /**

@@ -79,6 +79,9 @@ final class PlanCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
+    if (table != null && !List.of("servers", "moves").contains(table)) {
+      throw new UserException("--table " + table + ": no such table; the tables are servers, moves");
+    }
     Fleet before = serverOptions.fleet();
     Fleet after = after(before);
     Algorithm algorithmBefore = algorithmOption.algorithm(before.implied);
