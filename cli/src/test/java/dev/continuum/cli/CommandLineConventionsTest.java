@@ -206,8 +206,27 @@ class CommandLineConventionsTest {
     assertThat(complete(file, "continuum", "resolve", "--algorithm", "py")).containsExactlyInAnyOrder("python-continuum", "pymemcache");
     assertThat(complete(file, "continuum", "compare", "--fleet")).containsExactly("--fleet-sizes");
     Cli zsh = Cli.run("completion", "zsh");
-    assertThat(zsh.out).startsWith("autoload -U +X bashcompinit && bashcompinit\n").endsWith(script.out);
+    assertThat(zsh.out).isEqualTo("autoload -U +X bashcompinit && bashcompinit\n" + script.out);
     assertThat(Cli.run("completion", "fish").code).isEqualTo(2);
+  }
+
+  /**
+   * The zsh script, sourced by a real zsh after compinit, registers the completion and answers
+   * through zsh's bash emulation (zsh filters the answers by the typed prefix itself, so they are a
+   * superset).
+   */
+  @Test
+  void zshCompletionCompletes() throws Exception {
+    Cli script = Cli.run("completion", "zsh");
+    assertThat(script.code).isZero();
+    Path file = Files.writeString(dir.resolve("continuum.zsh"), script.out);
+    String setup = "autoload -U +X compinit && compinit -u\nsource '" + file + "'\n";
+    assertThat(shell("zsh", setup + "print -r -- ${_comps[continuum]}\n"))
+        .containsExactly("_bash_complete -F _complete_continuum -o default");
+    String ask = setup + "setopt ksharrays\nCOMP_WORDS=(continuum resolve --algorithm py)\nCOMP_CWORD=3\n"
+        + "COMP_LINE=\"${COMP_WORDS[*]}\"\nCOMP_POINT=${#COMP_LINE}\n_complete_continuum 2>/dev/null\n"
+        + "print -l -- \"${COMPREPLY[@]}\"\n";
+    assertThat(shell("zsh", ask)).contains("python-continuum", "pymemcache").doesNotContain("--format");
   }
 
   private static List<String> complete(Path script, String... words) throws Exception {
@@ -217,7 +236,12 @@ class CommandLineConventionsTest {
     }
     String program = "source '" + script + "'\nCOMP_WORDS=(" + array + ")\nCOMP_CWORD=" + (words.length - 1)
         + "\nCOMP_LINE=\"${COMP_WORDS[*]}\"\nCOMP_POINT=${#COMP_LINE}\n_complete_continuum 2>/dev/null\nprintf '%s\\n' \"${COMPREPLY[@]}\"\n";
-    Process p = new ProcessBuilder("bash", "-c", program).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    return shell("bash", program);
+  }
+
+  /** The non-empty lines {@code shell -c program} prints (a missing shell fails the test: scripts/test installs it). */
+  private static List<String> shell(String shell, String program) throws Exception {
+    Process p = new ProcessBuilder(shell, "-c", program).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     String out = new String(p.getInputStream().readAllBytes(), UTF_8);
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(p.exitValue()).as(out).isZero();
