@@ -13,7 +13,8 @@ final class Options {
     POINTS_PER_WEIGHT("pointsPerWeight"),
     PROBES("probes"),
     TABLE_SIZE("tableSize"),
-    LOAD_FACTOR("loadFactor");
+    LOAD_FACTOR("loadFactor"),
+    KEY_HASH("keyHash");
 
     final String label;
 
@@ -38,13 +39,16 @@ final class Options {
   /** Bounded-load factor c: no server above ceil(c * average load). */
   double loadFactor = 1.25;
 
+  /** The key hash function of continuum's own algorithms (xxHash64 unless chosen). */
+  KeyHashFunction keyHash = KeyHashFunction.XXHASH64;
+
   /**
-   * The 64-bit key hash continuum's own algorithms place by, seeded with {@link #seed}: xxHash64.
-   * Their factories take it from here and from nowhere else, so that choosing another function is
-   * one change in one place.
+   * The 64-bit key hash continuum's own algorithms place by: {@link #keyHash} seeded with
+   * {@link #seed}. Their factories take it from here and from nowhere else, so that choosing another
+   * function is one change in one place.
    */
   KeyHash64 keyHash64() {
-    return XxHash64.seeded(seed);
+    return keyHash.seeded(seed);
   }
 
   static Options defaults() {
@@ -60,6 +64,7 @@ final class Options {
     o.probes = probes;
     o.tableSize = tableSize;
     o.loadFactor = loadFactor;
+    o.keyHash = keyHash;
     return o;
   }
 }
