@@ -47,7 +47,8 @@ final class HashRing extends RingPlacement {
 
   /** The factory: full builds, and merges when servers are only removed or appended. */
   static PlacementFactory factory(int pointsPerWeight, long seed) {
-    PointRing.Source source = (server, owner, to) -> addPoints(ServerHashes.of(server, seed), server, pointsPerWeight, owner, to);
+    PointRing.Source source = PointRing.Source.of(server -> (long) server.capacity() * pointsPerWeight,
+        (server, owner, to) -> addPoints(ServerHashes.of(server, seed), server, pointsPerWeight, owner, to));
     Comparator<Server> order = Comparator.<Server>comparingLong(s -> ServerHashes.of(s, seed) ^ Long.MIN_VALUE)
         .thenComparing(Server::host).thenComparingInt(Server::port);
     PointRing.Ties canonical = (list, a, b) -> order.compare(list[a], list[b]) < 0;

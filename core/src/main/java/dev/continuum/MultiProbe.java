@@ -28,7 +28,7 @@ final class MultiProbe extends Placement {
    */
   static final int POINTS_PER_WEIGHT = 4;
 
-  private final PointRing ring;
+  final PointRing ring;
   private final int probes;
   private final long seed;
 
