@@ -26,8 +26,8 @@ class RingUpdateTest {
       }
       Server[] after = servers.toArray(new Server[0]);
       placement = factory.update(placement, before, after);
-      PointRing got = ((HashRing) placement).ring;
-      PointRing want = ((HashRing) factory.build(after)).ring;
+      PointRing got = ((ConsistentRing) placement).ring;
+      PointRing want = ((ConsistentRing) factory.build(after)).ring;
       assertThat(got.size()).isEqualTo(want.size());
       for (int i = 0; i < want.size(); i++) {
         assertThat(got.point(i)).isEqualTo(want.point(i));
@@ -62,7 +62,7 @@ class RingUpdateTest {
 
   /** Size, and a checksum of every point and owner in order, of a continuum's ring. */
   private static long[] fingerprint(Placement placement) {
-    PointRing ring = ((HashRing) placement).ring;
+    PointRing ring = ((ConsistentRing) placement).ring;
     long sum = 0;
     for (int i = 0; i < ring.size(); i++) {
       sum = sum * 31 + ((long) ring.point(i) << 20 ^ ring.owner(i));
