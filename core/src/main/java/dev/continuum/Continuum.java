@@ -71,6 +71,8 @@ public final class Continuum {
   /** Equal servers may be listed more than once (see {@link Builder#allowDuplicateServers}). */
   private final boolean duplicates;
   private final Options options;
+  /** The algorithm has {@link Algorithm.Capability#PREHASHED_KEYS}, read once for the lookup path. */
+  private final boolean prehashedKeys;
   /** Created on first use, for {@link Algorithm#BOUNDED_LOAD} only. */
   private volatile BoundedLoads boundedLoads;
 
@@ -138,6 +140,7 @@ public final class Continuum {
 
   private Continuum(Algorithm algorithm, Options options, PlacementFactory factory, boolean autogenerate) {
     this.algorithm = algorithm;
+    this.prehashedKeys = algorithm.has(Algorithm.Capability.PREHASHED_KEYS);
     this.factory = factory;
     this.autogenerate = autogenerate;
     this.duplicates = options.duplicateServers;
@@ -239,7 +242,7 @@ public final class Continuum {
    *     is then unchanged
    */
   public void addServers(Server... servers) {
-    addServers(Arrays.asList(servers));
+    addServers(Arrays.asList(Objects.requireNonNull(servers, "servers")));
   }
 
   /**
@@ -398,7 +401,7 @@ public final class Continuum {
   private void commit(List<Server> next) {
     Checks.servers(next.size());
     // Compatibility dialects accept the capacities their peer ignores (libmemcached unweighted,
-    // spymemcached); continuum's own unweighted algorithms (jump, memento) reject them.
+    // spymemcached); continuum's own unweighted algorithms (jump, jumpback, memento) reject them.
     if (!algorithm.supportsWeights() && !algorithm.isCompatibilityDialect()) {
       for (Server s : next) {
         Checks.unweighted(algorithm.cliName(), s);
@@ -420,6 +423,10 @@ public final class Continuum {
     Snapshot previous = snapshot;
     snapshot = new Snapshot(array, factory.update(previous.placement, previous.servers, array),
         Collections.unmodifiableList(new ArrayList<>(list)));
+    BoundedLoads loads = boundedLoads;
+    if (loads != null) {
+      loads.placedOn(array);
+    }
   }
 
   /** What readers see now: the placement and its servers, consistent with each other. */
@@ -445,6 +452,7 @@ public final class Continuum {
         b = boundedLoads;
         if (b == null) {
           b = new BoundedLoads(this, options.loadFactor);
+          b.placedOn(snapshot.servers);
           boundedLoads = b;
         }
       }
@@ -557,6 +565,64 @@ public final class Continuum {
     Checks.key(key);
     Snapshot s = snapshot;
     return serverAt(s, s.placement.index(key, 0, key.length));
+  }
+
+  /**
+   * The server for a key whose 64-bit hash the caller already holds, for continuum's own algorithms
+   * ({@link Algorithm.Capability#PREHASHED_KEYS}): the server a key of that key hash goes to, so that
+   * {@code resolve(key)} is {@code resolve(h)} for {@code h} the algorithm's key hash of the key's
+   * UTF-8 bytes. Callers that hash keys themselves (any good 64-bit hash; the same one everywhere the
+   * placement must agree) skip continuum's key hash. Allocation-free and lock-free.
+   *
+   * <p>What the hash decides, by algorithm: {@code jumpback}, the slot
+   * {@code ConsistentHashing.jumpBackHashSplitMix64().getBucket(keyHash, slots)} of hash4j, exactly;
+   * {@code jump}, the slot of the paper's {@code JumpConsistentHash(keyHash, slots)} (Guava's
+   * {@code consistentHash}); {@code memento}, that jump slot followed through its removed slots;
+   * {@code ring} and {@code bounded-load}, the ring position given by the high 32 bits;
+   * {@code multi-probe}, its probes {@code mix(keyHash + i * golden)}; {@code rendezvous}, the
+   * scores of {@code mix(keyHash ^ serverId)}; {@code maglev}, the table slot
+   * {@code Long.remainderUnsigned(keyHash, tableSize)}. For the slot algorithms, slot {@code i} is the
+   * {@code i}-th server added while no server but the last has been removed (see
+   * {@link Algorithm#dependsOnHistory()}).
+   *
+   * @param keyHash the key's 64-bit hash; every value is valid
+   * @return the server for that hash
+   * @throws UnsupportedOperationException for a compatibility dialect, which places keys by its peer's
+   *     own key hash (md5, one-at-a-time, fnv1a, murmur3 over the key): resolve the key instead
+   * @throws IllegalStateException "empty continuum" when no server can take keys
+   */
+  public Server resolve(long keyHash) {
+    Snapshot s = snapshot;
+    return serverAt(s, prehashed(s).index(keyHash));
+  }
+
+  /**
+   * The {@code n} distinct servers for a key of 64-bit hash {@code keyHash}, in preference order; the
+   * first is {@link #resolve(long)}, and the list equals {@code resolve(key, n)} of any key of that
+   * hash (see {@link #resolve(long)} for what the hash means and which algorithms accept it).
+   *
+   * @param keyHash the key's 64-bit hash; every value is valid
+   * @param n the number of replicas
+   * @return {@code n} distinct servers, primary first
+   * @throws UnsupportedOperationException for a compatibility dialect (see {@link #resolve(long)})
+   * @throws IllegalArgumentException if {@code n < 1} or more than the servers that can take keys
+   * @throws IllegalStateException "empty continuum" when no server can take keys
+   */
+  public List<Server> resolve(long keyHash, int n) {
+    Snapshot s = snapshot;
+    Placement p = prehashed(s);
+    int[] out = new int[checkReplicas(s, n)];
+    p.indexes(keyHash, out, n);
+    return serversAt(s, out);
+  }
+
+  private Placement prehashed(Snapshot s) {
+    if (!prehashedKeys) {
+      throw new UnsupportedOperationException(algorithm.cliName() + " places keys by its peer's own key hash,"
+          + " not by a 64-bit hash the caller supplies: resolve the key itself (resolve(long) takes"
+          + " continuum's own algorithms: " + Algorithm.withCapability(Algorithm.Capability.PREHASHED_KEYS) + ")");
+    }
+    return s.placement;
   }
 
   /**
