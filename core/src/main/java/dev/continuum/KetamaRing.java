@@ -214,7 +214,8 @@ final class KetamaRing extends RingPlacement {
       }
       check(servers);
       Points scheme = points;
-      PointRing.Source source = (server, owner, to) -> addPoints(to, scheme, keyHash, names.of(server), fixed, owner, new int[4]);
+      PointRing.Source source = PointRing.Source.of(server -> fixed,
+          (server, owner, to) -> addPoints(to, scheme, keyHash, names.of(server), fixed, owner, new int[4]));
       PointRing.Ties rule = peer.ties == Ties.LAST_LISTED ? PointRing.REVERSE_LIST_ORDER : PointRing.LIST_ORDER;
       PointRing ring = PointRing.update(old.ring, previousServers, servers, source, false, rule);
       return ring == null ? build(servers) : new KetamaRing(ring, keyHash, false);
