@@ -856,7 +856,7 @@ final class Models {
   }
 
   /**
-   * MementoHash (Coluzzi et al. 2023): the replacement set maps a removed bucket to (the working-set
+   * MementoHash (Coluzzi et al. 2023) over JumpBackHash (hash4j's): the replacement set maps a removed bucket to (the working-set
    * size after its removal, the bucket removed before it); removals from the highest bucket down, then
    * additions in list order, each taking the most recently removed bucket.
    */
@@ -900,10 +900,12 @@ final class Models {
 
     @Override
     int slot(long h) {
-      int b = jump(h, slots.size());
+      int b = JumpBackModel.HASH4J.getBucket(h, slots.size());
       while (removed.containsKey(b)) {
         int r = removed.get(b)[0];
-        b = (int) Long.remainderUnsigned(XxHash64.mix(h ^ ((b + 1) * GOLDEN)), r);
+        // floor(u * r / 2^32) for u the high 32 bits of the rehash: uniform in [0, r).
+        b = java.math.BigInteger.valueOf(XxHash64.mix(h ^ ((b + 1) * GOLDEN)) >>> 32)
+            .multiply(java.math.BigInteger.valueOf(r)).shiftRight(32).intValueExact();
         while (removed.containsKey(b) && removed.get(b)[0] >= r) {
           b = removed.get(b)[0];
         }
