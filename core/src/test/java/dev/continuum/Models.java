@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Brute-force models of every placement, written from the papers and {@code placement-compat.md},
+ * Brute-force models of every placement, written from the papers and docs/compatibility.md,
  * independently of the code under test: a ring is every point in a list, sorted with a comparator that
  * states the tie rule and searched linearly; rendezvous is a max over scores; maglev's table is filled
  * by the paper's plain loop; jump is the paper's loop; memento follows its paper with a hash map for
