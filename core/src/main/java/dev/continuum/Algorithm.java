@@ -239,6 +239,55 @@ public enum Algorithm {
       long seed = Checks.unsignedSeed32("pymemcache", options.seed);
       return servers -> RendezvousPlacement.build(servers, seed);
     }
+  },
+  /**
+   * nginx 1.22 {@code upstream { hash $key consistent; }}: CRC-32 key positions, {@code weight * 160}
+   * CRC-32 points per server line named by its address as written (a server's name, else host:port),
+   * first point at or above, the earlier server line winning equal points. See {@code NginxRing}.
+   */
+  NGINX_HASH_CONSISTENT("nginx-hash-consistent", true, true, true, EnumSet.noneOf(Knob.class),
+      "nginx 1.22 upstream hash $key consistent: CRC-32 keys, weight x 160 CRC-32 points per server line, named as written") {
+    @Override
+    PlacementFactory factory(Options options) {
+      return NginxRing.factory();
+    }
+  },
+  /**
+   * HAProxy 2.6 {@code hash-type consistent sdbm}; with {@code avalanche(true)} it is
+   * {@code hash-type consistent sdbm avalanche}, which is also what a bare {@code hash-type consistent}
+   * means. Tree of {@code weight * 16} nodes per server placed by the server's id, closer of the two
+   * neighbouring nodes wins. See {@code HaproxyTree}.
+   */
+  HAPROXY_SDBM("haproxy-sdbm", true, false, true, EnumSet.of(Knob.AVALANCHE),
+      "HAProxy 2.6 hash-type consistent sdbm [avalanche] (bare hash-type consistent = sdbm avalanche): weight x 16 nodes by server id") {
+    @Override
+    PlacementFactory factory(Options options) {
+      return haproxy(this, KeyHash.SDBM, options);
+    }
+  },
+  /** HAProxy 2.6 {@code hash-type consistent djb2 [avalanche]}; see {@link #HAPROXY_SDBM}. */
+  HAPROXY_DJB2("haproxy-djb2", true, false, true, EnumSet.of(Knob.AVALANCHE),
+      "HAProxy 2.6 hash-type consistent djb2 [avalanche]: weight x 16 nodes by server id") {
+    @Override
+    PlacementFactory factory(Options options) {
+      return haproxy(this, KeyHash.DJB2, options);
+    }
+  },
+  /** HAProxy 2.6 {@code hash-type consistent wt6 [avalanche]}; see {@link #HAPROXY_SDBM}. */
+  HAPROXY_WT6("haproxy-wt6", true, false, true, EnumSet.of(Knob.AVALANCHE),
+      "HAProxy 2.6 hash-type consistent wt6 [avalanche]: weight x 16 nodes by server id") {
+    @Override
+    PlacementFactory factory(Options options) {
+      return haproxy(this, KeyHash.WT6, options);
+    }
+  },
+  /** HAProxy 2.6 {@code hash-type consistent crc32 [avalanche]}; see {@link #HAPROXY_SDBM}. */
+  HAPROXY_CRC32("haproxy-crc32", true, false, true, EnumSet.of(Knob.AVALANCHE),
+      "HAProxy 2.6 hash-type consistent crc32 [avalanche]: weight x 16 nodes by server id") {
+    @Override
+    PlacementFactory factory(Options options) {
+      return haproxy(this, KeyHash.CRC32, options);
+    }
   };
 
   private final String cliName;
@@ -351,6 +400,10 @@ public enum Algorithm {
 
   private static Dialect spymemcached(String label, NodeName names, Points points) {
     return new Dialect(label, names, points, Ties.LAST_LISTED, KeyHash.MD5, ZeroWeight.AS_IS, false, 0, null);
+  }
+
+  private static PlacementFactory haproxy(Algorithm a, KeyHash function, Options options) {
+    return HaproxyTree.factory(a.cliName, options.avalanche ? function.avalanched() : function);
   }
 
   abstract PlacementFactory factory(Options options);

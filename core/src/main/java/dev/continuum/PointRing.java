@@ -88,7 +88,8 @@ final class PointRing {
     return bits == 0 ? 0 : unsignedValue >>> (32 - bits);
   }
 
-  private static int value(long entry) {
+  /** The unsigned value of an entry of {@link Builder#sorted()}; its owner is {@code (int) entry}. */
+  static int value(long entry) {
     return (int) (entry >> 32) ^ FLIP;
   }
 

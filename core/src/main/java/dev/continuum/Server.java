@@ -20,13 +20,15 @@ public final class Server {
   private final int capacity;
   private final String name;
   private final String address;
+  private final int id;
 
-  private Server(String host, int port, int capacity, String name, String address) {
+  private Server(String host, int port, int capacity, String name, String address, int id) {
     this.host = host;
     this.port = port;
     this.capacity = capacity;
     this.name = name;
     this.address = address;
+    this.id = id;
   }
 
   /** A server with capacity 1. */
@@ -42,7 +44,7 @@ public final class Server {
    *     the algorithm allows that)
    */
   public static Server of(String host, int port, int capacity) {
-    return new Server(Checks.host(host), Checks.port(port), Checks.capacity(capacity), null, null);
+    return new Server(Checks.host(host), Checks.port(port), Checks.capacity(capacity), null, null, 0);
   }
 
   /**
@@ -80,6 +82,28 @@ public final class Server {
     return address;
   }
 
+  /**
+   * The server's numeric id (HAProxy's {@code id} keyword), or 0 when it has none. Only the HAProxy
+   * dialects place by it; a server without one gets the id HAProxy would assign from its position
+   * in the list. Never part of equality.
+   *
+   * @return the id, at least 1, or 0 for none
+   */
+  public int id() {
+    return id;
+  }
+
+  /**
+   * A copy with a numeric id (HAProxy's {@code server ... id N}), or none with 0.
+   *
+   * @param id the id, 1..2147483647, or 0 for none
+   * @return the copy
+   * @throws IllegalArgumentException if {@code id} is negative
+   */
+  public Server withId(int id) {
+    return new Server(host, port, capacity, name, address, Checks.optionalId(id));
+  }
+
   /** {@code host:port}, with IPv6 literals in brackets. */
   public String hostPort() {
     return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
@@ -87,17 +111,17 @@ public final class Server {
 
   /** A copy with another capacity. */
   public Server withCapacity(int capacity) {
-    return new Server(host, port, Checks.capacity(capacity), name, address);
+    return new Server(host, port, Checks.capacity(capacity), name, address, id);
   }
 
   /** A copy with a name (or none, with {@code null}). */
   public Server withName(String name) {
-    return new Server(host, port, capacity, Checks.optionalName(name), address);
+    return new Server(host, port, capacity, Checks.optionalName(name), address, id);
   }
 
   /** A copy with a resolved address (or none, with {@code null}). */
   public Server withAddress(String address) {
-    return new Server(host, port, capacity, name, Checks.optionalAddress(address));
+    return new Server(host, port, capacity, name, Checks.optionalAddress(address), id);
   }
 
   @Override
@@ -128,6 +152,7 @@ public final class Server {
     return equals(other)
         && capacity == other.capacity
         && Objects.equals(name, other.name)
-        && Objects.equals(address, other.address);
+        && Objects.equals(address, other.address)
+        && id == other.id;
   }
 }
