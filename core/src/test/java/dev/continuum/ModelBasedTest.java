@@ -49,7 +49,7 @@ class ModelBasedTest {
   static final Set<String> HISTORY_DEPENDENT = Set.of("jump", "memento");
 
   /** Dialects whose peer rejects a weight of 0 (twemproxy: weights are at least 1). */
-  static final Set<String> ZERO_CAPACITY_REJECTED = Set.of("twemproxy", "twemproxy-md5");
+  static final Set<String> ZERO_CAPACITY_REJECTED = Set.of("twemproxy", "twemproxy-md5", "nginx-hash-consistent");
 
   /** Keys checked after every step: ASCII, empty, multi-byte, a broken surrogate, a long one. */
   private static final List<String> KEYS = keys();
