@@ -50,19 +50,19 @@ public final class BoundedLoads {
   public Server acquire(String key) {
     Checks.key(key);
     Continuum.Snapshot s = continuum.snapshot();
-    HashRing ring = (HashRing) s.placement;
-    return claim(s, ring, ring.ring.find(HashRing.high32(XxHash64.hash(key, ring.seed))));
+    ConsistentRing ring = (ConsistentRing) s.placement;
+    return claim(s, ring, ring.ring.find(ring.hash(key)));
   }
 
   /** As {@link #acquire(String)} for a key given as bytes. */
   public Server acquire(byte[] key) {
     Checks.key(key);
     Continuum.Snapshot s = continuum.snapshot();
-    HashRing ring = (HashRing) s.placement;
-    return claim(s, ring, ring.ring.find(HashRing.high32(XxHash64.hash(key, 0, key.length, ring.seed))));
+    ConsistentRing ring = (ConsistentRing) s.placement;
+    return claim(s, ring, ring.ring.find(ring.hash(key, 0, key.length)));
   }
 
-  private Server claim(Continuum.Snapshot s, HashRing ring, int start) {
+  private Server claim(Continuum.Snapshot s, ConsistentRing ring, int start) {
     if (start < 0 || ring.totalWeight == 0) {
       throw new IllegalStateException("empty continuum");
     }

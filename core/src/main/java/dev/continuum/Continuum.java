@@ -287,6 +287,8 @@ public final class Continuum {
     if (autogenerate) {
       publish(next); // builds first: throws before anything changes
     } else {
+      // Deferred: the placement's own limits are checked now, so generate() can always build.
+      factory.check(next.toArray(new Server[0]));
       Snapshot s = snapshot;
       snapshot = new Snapshot(s.servers, s.placement, Collections.unmodifiableList(next));
     }
@@ -311,7 +313,7 @@ public final class Continuum {
    * @throws IllegalStateException unless the algorithm is {@link Algorithm#BOUNDED_LOAD}
    */
   public BoundedLoads boundedLoads() {
-    if (algorithm != Algorithm.BOUNDED_LOAD) {
+    if (!algorithm.has(Algorithm.Capability.BOUNDED_LOADS)) {
       throw new IllegalStateException("bounded loads need algorithm " + Algorithm.BOUNDED_LOAD.cliName()
           + ", this continuum uses " + algorithm.cliName());
     }
@@ -346,7 +348,8 @@ public final class Continuum {
    * python-continuum, ketama and twemproxy rings); empty for placements that are not rings (jump,
    * rendezvous, maglev...), whose shares can only be measured by placing sample keys. The result is a
    * snapshot of the current placement, indexed like the servers it was built over; a ring without
-   * points (no servers, or none with a point) has no arcs.
+   * points (no servers, or none with a point) has no arcs. Its {@link KeySpace#keyHash()} names the
+   * key hash, so that two continuums' arcs are compared only when a key hashes alike in both.
    *
    * <pre>{@code
    * KeySpace ks = c.keySpace().orElseThrow();
@@ -357,7 +360,8 @@ public final class Continuum {
    */
   public Optional<KeySpace> keySpace() {
     Snapshot s = snapshot;
-    return Optional.ofNullable(s.placement.keySpace(s.servers));
+    KeySpace ks = s.placement.keySpace(s.servers);
+    return ks == null ? Optional.empty() : Optional.of(ks.hashedBy(KeySpace.keyHashOf(algorithm, options, factory)));
   }
 
   /**

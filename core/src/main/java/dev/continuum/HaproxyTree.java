@@ -41,7 +41,28 @@ final class HaproxyTree extends RingPlacement {
     this.keyHash = keyHash;
   }
 
-  static PlacementFactory factory(String label, KeyHash keyHash) {
+  /** The factory ({@link PlacementFactory.FromOptions}) of {@link Algorithm#HAPROXY_SDBM}. */
+  static PlacementFactory sdbm(Options options) {
+    return factory("haproxy-sdbm", KeyHash.SDBM, options);
+  }
+
+  /** The factory of {@link Algorithm#HAPROXY_DJB2}. */
+  static PlacementFactory djb2(Options options) {
+    return factory("haproxy-djb2", KeyHash.DJB2, options);
+  }
+
+  /** The factory of {@link Algorithm#HAPROXY_WT6}. */
+  static PlacementFactory wt6(Options options) {
+    return factory("haproxy-wt6", KeyHash.WT6, options);
+  }
+
+  /** The factory of {@link Algorithm#HAPROXY_CRC32}. */
+  static PlacementFactory crc32(Options options) {
+    return factory("haproxy-crc32", KeyHash.CRC32, options);
+  }
+
+  private static PlacementFactory factory(String label, KeyHash function, Options options) {
+    KeyHash keyHash = options.avalanche ? function.avalanched() : function;
     return servers -> build(label, servers, keyHash);
   }
 

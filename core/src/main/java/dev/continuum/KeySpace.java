@@ -19,19 +19,61 @@ public final class KeySpace {
   public static final long SIZE = 1L << 32;
 
   private final List<Server> servers;
+  private final String keyHash;
   /** {@code ends[i]} is the exclusive end of arc i; arc i starts at {@code ends[i-1]} (0 for i = 0). */
   private final long[] ends;
   private final int[] owners;
   private final long[] owned;
 
   KeySpace(Server[] servers, long[] ends, int[] owners) {
-    this.servers = List.of(servers);
+    this(List.of(servers), ends, owners, "");
+  }
+
+  private KeySpace(List<Server> servers, long[] ends, int[] owners, String keyHash) {
+    this.servers = servers;
+    this.keyHash = keyHash;
     this.ends = ends;
     this.owners = owners;
-    this.owned = new long[servers.length];
+    this.owned = new long[servers.size()];
     for (int i = 0; i < ends.length; i++) {
       owned[owners[i]] += ends[i] - arcStart(i);
     }
+  }
+
+  /** This key space, naming the key hash that maps keys into it. */
+  KeySpace hashedBy(String keyHash) {
+    return new KeySpace(servers, ends, owners, keyHash);
+  }
+
+  /**
+   * The name of the key hash whose 32-bit values this key space divides: {@code md5} (word 0 of the
+   * digest, libketama's), {@code one-at-a-time}, {@code twemproxy-fnv1a_64}, or
+   * {@code xxh64-high32-seed-N} (continuum's ring with seed N). Two key spaces with the same key hash
+   * send every key to the same hash value, so comparing their arcs (as {@code continuum plan} does)
+   * tells exactly, over the whole key space, which share of keys changes server; with different key
+   * hashes only sample keys can tell.
+   *
+   * @return the key hash's name
+   */
+  public String keyHash() {
+    return keyHash;
+  }
+
+  /**
+   * The key hash of the ring {@code algorithm} builds with {@code options} through {@code factory},
+   * named as {@link #keyHash()} names it; only called for placements that have a key space.
+   */
+  static String keyHashOf(Algorithm algorithm, Options options, PlacementFactory factory) {
+    if (factory instanceof KetamaRing.Dialect) {
+      return ((KetamaRing.Dialect) factory).keyHash.toString();
+    }
+    if (algorithm == Algorithm.PYTHON_CONTINUUM) {
+      return KeyHash.MD5.toString();
+    }
+    if (algorithm == Algorithm.RING || algorithm == Algorithm.BOUNDED_LOAD) {
+      return "xxh64-high32-seed-" + options.seed;
+    }
+    throw new AssertionError("no key space for " + algorithm);
   }
 
   /** The servers, indexed as {@link #arcOwner(int)} and {@link #owned(int)} index them. */
@@ -84,6 +126,6 @@ public final class KeySpace {
 
   @Override
   public String toString() {
-    return "KeySpace[" + ends.length + " arcs, " + servers.size() + " servers]";
+    return "KeySpace[" + ends.length + " arcs, " + servers.size() + " servers, " + keyHash + "]";
   }
 }

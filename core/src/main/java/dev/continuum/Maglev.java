@@ -32,19 +32,25 @@ final class Maglev extends Placement {
 
   private final int[] table;
   private final int reachable;
-  private final long seed;
+  private final KeyHash64 keyHash;
 
-  private Maglev(int[] table, int reachable, long seed) {
+  private Maglev(int[] table, int reachable, KeyHash64 keyHash) {
     this.table = table;
     this.reachable = reachable;
-    this.seed = seed;
+    this.keyHash = keyHash;
   }
 
-  static Maglev build(Server[] servers, int m, long seed) {
-    if (servers.length > m) {
-      throw new IllegalArgumentException("maglev tableSize " + m + " is smaller than the " + servers.length
-          + " servers; use a prime larger than the number of servers (100 times larger for good balance)");
-    }
+  /** The factory ({@link PlacementFactory.FromOptions}) of {@link Algorithm#MAGLEV}. */
+  static PlacementFactory factory(Options options) {
+    int m = options.tableSize;
+    long seed = options.seed;
+    KeyHash64 keyHash = options.keyHash64();
+    return PlacementFactory.checked(servers -> Checks.maglevTable(m, servers.length),
+        servers -> build(servers, m, seed, keyHash));
+  }
+
+  private static Maglev build(Server[] servers, int m, long seed, KeyHash64 keyHash) {
+    Checks.maglevTable(m, servers.length);
     int[] table = new int[m];
     java.util.Arrays.fill(table, -1);
     long[] ids = ServerHashes.of(servers, seed);
@@ -85,7 +91,7 @@ final class Maglev extends Placement {
         }
       }
     }
-    return new Maglev(table, reachable, seed);
+    return new Maglev(table, reachable, keyHash);
   }
 
   private int slot(long h) {
@@ -94,12 +100,12 @@ final class Maglev extends Placement {
 
   @Override
   int index(byte[] key, int offset, int length) {
-    return reachable == 0 ? -1 : table[slot(XxHash64.hash(key, offset, length, seed))];
+    return reachable == 0 ? -1 : table[slot(keyHash.hash(key, offset, length))];
   }
 
   @Override
   int index(CharSequence key) {
-    return reachable == 0 ? -1 : table[slot(XxHash64.hash(key, seed))];
+    return reachable == 0 ? -1 : table[slot(keyHash.hash(key))];
   }
 
   @Override
@@ -114,12 +120,12 @@ final class Maglev extends Placement {
 
   @Override
   void indexes(byte[] key, int offset, int length, int[] out, int n) {
-    PointRing.distinct(table, slot(XxHash64.hash(key, offset, length, seed)), out, n);
+    PointRing.distinct(table, slot(keyHash.hash(key, offset, length)), out, n);
   }
 
   @Override
   void indexes(CharSequence key, int[] out, int n) {
-    PointRing.distinct(table, slot(XxHash64.hash(key, seed)), out, n);
+    PointRing.distinct(table, slot(keyHash.hash(key)), out, n);
   }
 
 }

@@ -30,16 +30,21 @@ final class MultiProbe extends Placement {
 
   private final PointRing ring;
   private final int probes;
-  private final long seed;
+  private final KeyHash64 keyHash;
 
-  private MultiProbe(PointRing ring, int probes, long seed) {
+  private MultiProbe(PointRing ring, int probes, KeyHash64 keyHash) {
     this.ring = ring;
     this.probes = probes;
-    this.seed = seed;
+    this.keyHash = keyHash;
   }
 
-  static MultiProbe build(Server[] servers, int probes, long seed) {
-    return new MultiProbe(HashRing.points(servers, POINTS_PER_WEIGHT, seed), probes, seed);
+  /** The factory ({@link PlacementFactory.FromOptions}) of {@link Algorithm#MULTI_PROBE}. */
+  static PlacementFactory factory(Options options) {
+    int probes = options.probes;
+    long seed = options.seed;
+    KeyHash64 keyHash = options.keyHash64();
+    return PlacementFactory.checked(servers -> Checks.ringPoints("the multi-probe ring", servers, POINTS_PER_WEIGHT),
+        servers -> new MultiProbe(ConsistentRing.points(servers, POINTS_PER_WEIGHT, seed), probes, keyHash));
   }
 
   /** The ring position of the point closest after any probe of a key of 64-bit hash {@code h}, or -1. */
@@ -50,7 +55,7 @@ final class MultiProbe extends Placement {
     int best = -1;
     int bestDistance = 0;
     for (int i = 0; i < probes; i++) {
-      int probe = HashRing.high32(XxHash64.mix(h + i * HashRing.GOLDEN));
+      int probe = ConsistentRing.high32(XxHash64.mix(h + i * ConsistentRing.GOLDEN));
       int pos = ring.find(probe);
       int distance = ring.point(pos) - probe; // unsigned clockwise distance, wrapping mod 2^32
       if (best < 0 || Integer.compareUnsigned(distance, bestDistance) < 0) {
@@ -63,13 +68,13 @@ final class MultiProbe extends Placement {
 
   @Override
   int index(byte[] key, int offset, int length) {
-    int pos = winner(XxHash64.hash(key, offset, length, seed));
+    int pos = winner(keyHash.hash(key, offset, length));
     return pos < 0 ? -1 : ring.owner(pos);
   }
 
   @Override
   int index(CharSequence key) {
-    int pos = winner(XxHash64.hash(key, seed));
+    int pos = winner(keyHash.hash(key));
     return pos < 0 ? -1 : ring.owner(pos);
   }
 
@@ -86,11 +91,11 @@ final class MultiProbe extends Placement {
   @Override
   void indexes(byte[] key, int offset, int length, int[] out, int n) {
     // Walking from the winning point's own value starts at that point (find is "at or after").
-    ring.distinctOwners(ring.point(winner(XxHash64.hash(key, offset, length, seed))), out, n);
+    ring.distinctOwners(ring.point(winner(keyHash.hash(key, offset, length))), out, n);
   }
 
   @Override
   void indexes(CharSequence key, int[] out, int n) {
-    ring.distinctOwners(ring.point(winner(XxHash64.hash(key, seed))), out, n);
+    ring.distinctOwners(ring.point(winner(keyHash.hash(key))), out, n);
   }
 }

@@ -35,8 +35,11 @@ final class NginxRing extends RingPlacement {
     super(ring);
   }
 
-  /** Full builds, and merges when servers are only removed or appended. */
-  static PlacementFactory factory() {
+  /**
+   * The factory ({@link PlacementFactory.FromOptions}) of {@link Algorithm#NGINX_HASH_CONSISTENT}:
+   * full builds, and merges when servers are only removed or appended.
+   */
+  static PlacementFactory factory(Options options) {
     return new PlacementFactory() {
       @Override
       public Placement build(Server[] servers) {

@@ -23,16 +23,23 @@ final class Rendezvous extends Placement {
   private final long[] ids;
   private final double[] weights;
   private final int reachable;
-  private final long seed;
+  private final KeyHash64 keyHash;
 
-  private Rendezvous(long[] ids, double[] weights, int reachable, long seed) {
+  private Rendezvous(long[] ids, double[] weights, int reachable, KeyHash64 keyHash) {
     this.ids = ids;
     this.weights = weights;
     this.reachable = reachable;
-    this.seed = seed;
+    this.keyHash = keyHash;
   }
 
-  static Rendezvous build(Server[] servers, long seed) {
+  /** The factory ({@link PlacementFactory.FromOptions}) of {@link Algorithm#RENDEZVOUS}. */
+  static PlacementFactory factory(Options options) {
+    long seed = options.seed;
+    KeyHash64 keyHash = options.keyHash64();
+    return servers -> build(servers, seed, keyHash);
+  }
+
+  private static Rendezvous build(Server[] servers, long seed, KeyHash64 keyHash) {
     double[] w = new double[servers.length];
     int reachable = 0;
     for (int i = 0; i < servers.length; i++) {
@@ -41,7 +48,7 @@ final class Rendezvous extends Placement {
         reachable++;
       }
     }
-    return new Rendezvous(ServerHashes.of(servers, seed), w, reachable, seed);
+    return new Rendezvous(ServerHashes.of(servers, seed), w, reachable, keyHash);
   }
 
   private double score(long keyHash, int i) {
@@ -73,12 +80,12 @@ final class Rendezvous extends Placement {
 
   @Override
   int index(byte[] key, int offset, int length) {
-    return best(XxHash64.hash(key, offset, length, seed), Double.POSITIVE_INFINITY, 0);
+    return best(keyHash.hash(key, offset, length), Double.POSITIVE_INFINITY, 0);
   }
 
   @Override
   int index(CharSequence key) {
-    return best(XxHash64.hash(key, seed), Double.POSITIVE_INFINITY, 0);
+    return best(keyHash.hash(key), Double.POSITIVE_INFINITY, 0);
   }
 
   @Override
@@ -93,12 +100,12 @@ final class Rendezvous extends Placement {
 
   @Override
   void indexes(byte[] key, int offset, int length, int[] out, int n) {
-    top(XxHash64.hash(key, offset, length, seed), out, n);
+    top(keyHash.hash(key, offset, length), out, n);
   }
 
   @Override
   void indexes(CharSequence key, int[] out, int n) {
-    top(XxHash64.hash(key, seed), out, n);
+    top(keyHash.hash(key), out, n);
   }
 
   /** n passes, each taking the best below the previous pick: O(n N), allocation-free. */

@@ -3,6 +3,7 @@ package dev.continuum;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Knob validation and capability flags of continuum's own algorithms. */
@@ -64,6 +65,59 @@ class AlgorithmOptionsTest {
       assertThat(a.accepts(Options.Knob.SEED)).isTrue();
       assertThat(Algorithm.byName(a.cliName())).isSameAs(a);
     }
+  }
+
+  @Test
+  void capabilitySetsAgreeWithTheFlagsAndOptions() {
+    for (Algorithm a : Algorithm.values()) {
+      Set<Algorithm.Capability> caps = a.capabilities();
+      assertThat(caps.contains(Algorithm.Capability.WEIGHTS)).as(a.cliName()).isEqualTo(a.supportsWeights());
+      assertThat(caps.contains(Algorithm.Capability.SEEDABLE)).as(a.cliName())
+          .isEqualTo(a.accepts(Options.Knob.SEED)).isEqualTo(a.options().contains("seed"));
+      assertThat(a.has(Algorithm.Capability.HISTORY_DEPENDENT)).as(a.cliName())
+          .isEqualTo(a == Algorithm.JUMP || a == Algorithm.MEMENTO);
+      assertThat(a.has(Algorithm.Capability.BOUNDED_LOADS)).as(a.cliName()).isEqualTo(a == Algorithm.BOUNDED_LOAD);
+      assertThatThrownBy(() -> caps.add(Algorithm.Capability.WEIGHTS)).isInstanceOf(UnsupportedOperationException.class);
+    }
+    Continuum ring = new Continuum(Algorithm.RING);
+    assertThatThrownBy(ring::boundedLoads).isInstanceOf(IllegalStateException.class)
+        .hasMessage("bounded loads need algorithm bounded-load, this continuum uses ring");
+  }
+
+  /**
+   * The placement versions, pinned: a deliberate change of an algorithm's output bumps its version,
+   * its pinned checksum or vectors, this table and CHANGELOG.md together.
+   */
+  @Test
+  void placementVersionsArePinned() {
+    StringBuilder actual = new StringBuilder();
+    for (Algorithm a : Algorithm.values()) {
+      actual.append(a.cliName()).append('=').append(a.placementVersion()).append('\n');
+    }
+    assertThat(actual.toString()).isEqualTo("""
+        python-continuum=1
+        ring=1
+        jump=1
+        rendezvous=1
+        maglev=1
+        multi-probe=1
+        bounded-load=1
+        memento=1
+        libmemcached-ketama-weighted=1
+        libmemcached-ketama=1
+        libmemcached-ketama-unweighted=1
+        libmemcached-ketama-md5=1
+        libmemcached-spy=1
+        libmemcached-spy-md5=1
+        libmemcached-spy-weighted=1
+        twemproxy=1
+        twemproxy-md5=1
+        spymemcached=1
+        spymemcached-weighted=1
+        spymemcached-libmemcached=1
+        spymemcached-libmemcached-weighted=1
+        pymemcache=1
+        """);
   }
 
   @Test
