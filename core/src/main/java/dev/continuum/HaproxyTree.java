@@ -43,30 +43,60 @@ final class HaproxyTree extends RingPlacement {
 
   /** The factory ({@link PlacementFactory.FromOptions}) of {@link Algorithm#HAPROXY_SDBM}. */
   static PlacementFactory sdbm(Options options) {
-    return factory("haproxy-sdbm", KeyHash.SDBM, options);
+    return factory(Algorithm.HAPROXY_SDBM, options);
   }
 
   /** The factory of {@link Algorithm#HAPROXY_DJB2}. */
   static PlacementFactory djb2(Options options) {
-    return factory("haproxy-djb2", KeyHash.DJB2, options);
+    return factory(Algorithm.HAPROXY_DJB2, options);
   }
 
   /** The factory of {@link Algorithm#HAPROXY_WT6}. */
   static PlacementFactory wt6(Options options) {
-    return factory("haproxy-wt6", KeyHash.WT6, options);
+    return factory(Algorithm.HAPROXY_WT6, options);
   }
 
   /** The factory of {@link Algorithm#HAPROXY_CRC32}. */
   static PlacementFactory crc32(Options options) {
-    return factory("haproxy-crc32", KeyHash.CRC32, options);
+    return factory(Algorithm.HAPROXY_CRC32, options);
   }
 
-  private static PlacementFactory factory(String label, KeyHash function, Options options) {
-    KeyHash keyHash = options.avalanche ? function.avalanched() : function;
-    return servers -> build(label, servers, keyHash);
+  private static PlacementFactory factory(Algorithm algorithm, Options options) {
+    KeyHash keyHash = keyHash(algorithm, options);
+    String label = algorithm.cliName();
+    return PlacementFactory.checked(servers -> validate(label, servers), servers -> build(label, servers, keyHash));
   }
 
-  static HaproxyTree build(String label, Server[] servers, KeyHash keyHash) {
+  /**
+   * The key hash of a HAProxy dialect with {@code options} (its function, then {@code avalanche} when
+   * set), or null for any other algorithm.
+   */
+  static KeyHash keyHash(Algorithm algorithm, Options options) {
+    KeyHash function;
+    switch (algorithm) {
+      case HAPROXY_SDBM:
+        function = KeyHash.SDBM;
+        break;
+      case HAPROXY_DJB2:
+        function = KeyHash.DJB2;
+        break;
+      case HAPROXY_WT6:
+        function = KeyHash.WT6;
+        break;
+      case HAPROXY_CRC32:
+        function = KeyHash.CRC32;
+        break;
+      default:
+        return null;
+    }
+    return options.avalanche ? function.avalanched() : function;
+  }
+
+  /**
+   * Rejects what HAProxy rejects (a weight above 256, two servers with one id) and what continuum
+   * cannot hold, before anything is allocated in proportion to the nodes; returns the node count.
+   */
+  static long validate(String label, Server[] servers) {
     long count = 0;
     for (Server s : servers) {
       if (s.capacity() > MAX_WEIGHT) {
@@ -75,6 +105,12 @@ final class HaproxyTree extends RingPlacement {
       }
       count += (long) s.capacity() * NODES_PER_WEIGHT;
     }
+    ids(label, servers);
+    return Checks.points("the HAProxy tree", count);
+  }
+
+  static HaproxyTree build(String label, Server[] servers, KeyHash keyHash) {
+    long count = validate(label, servers);
     int[] ids = ids(label, servers);
     // Node positions, each with its owner, sorted by position; equal positions stay in insertion order.
     PointRing.Builder nodes = new PointRing.Builder(Checks.points("the HAProxy tree", count));
@@ -126,7 +162,8 @@ final class HaproxyTree extends RingPlacement {
    * at p + d goes back to p while d <= g / 2 (rounded down) and forward to q beyond: p's owner holds up
    * to p + g / 2. Where several nodes share p, the first inserted answers keys exactly at p (HAProxy
    * finds it looking forward) and the last inserted the rest of p's territory (it finds that one
-   * looking back).
+   * looking back); the ones between keep their place at p, so that the replica walk meets every node
+   * in HAProxy's order, as its redispatch does.
    */
   private static PointRing territories(long[] nodes, int serverCount) {
     PointRing.Builder ring = new PointRing.Builder(Math.max(1, nodes.length));
@@ -140,12 +177,10 @@ final class HaproxyTree extends RingPlacement {
       int q = PointRing.value(nodes[end % n]);
       long gap = Integer.toUnsignedLong(q - p);
       int half = (int) ((gap == 0 ? 1L << 32 : gap) >>> 1);
-      int firstOwner = (int) nodes[start];
-      int lastOwner = (int) nodes[end - 1];
-      if (firstOwner != lastOwner) {
-        ring.add(p, firstOwner);
+      for (int dup = start; dup < end - 1; dup++) {
+        ring.add(p, (int) nodes[dup]);
       }
-      ring.add(p + half, lastOwner);
+      ring.add(p + half, (int) nodes[end - 1]);
       start = end;
     }
     return ring.build(false, serverCount);

@@ -47,6 +47,11 @@ final class NginxRing extends RingPlacement {
       }
 
       @Override
+      public void check(Server[] servers) {
+        validate(servers);
+      }
+
+      @Override
       public Placement update(Placement previous, Server[] previousServers, Server[] servers) {
         validate(servers);
         PointRing ring = PointRing.update(((NginxRing) previous).ring, previousServers, servers, NginxRing::addPoints,
