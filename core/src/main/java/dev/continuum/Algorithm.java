@@ -4,6 +4,7 @@ import static dev.continuum.Algorithm.Capability.ARBITRARY_REMOVAL;
 import static dev.continuum.Algorithm.Capability.BOUNDED_LOADS;
 import static dev.continuum.Algorithm.Capability.COMPATIBILITY_DIALECT;
 import static dev.continuum.Algorithm.Capability.HISTORY_DEPENDENT;
+import static dev.continuum.Algorithm.Capability.PREHASHED_KEYS;
 import static dev.continuum.Algorithm.Capability.SLOW_START;
 import static dev.continuum.Algorithm.Capability.WEIGHTS;
 
@@ -40,7 +41,7 @@ public enum Algorithm {
    * keys. See {@code ConsistentRing}.
    */
   RING("ring", 1, ConsistentRing::factory,
-      EnumSet.of(WEIGHTS, ARBITRARY_REMOVAL, SLOW_START), EnumSet.of(Knob.POINTS_PER_WEIGHT, Knob.SEED),
+      EnumSet.of(WEIGHTS, ARBITRARY_REMOVAL, SLOW_START, PREHASHED_KEYS), EnumSet.of(Knob.POINTS_PER_WEIGHT, Knob.SEED),
       "consistent-hashing ring (Karger et al. 1997): pointsPerWeight xxHash64 points per unit of capacity"),
   /**
    * Jump consistent hash (Lamping and Veach 2014): no memory, unweighted (capacity must be 1). Removing
@@ -48,28 +49,38 @@ public enum Algorithm {
    * See {@code Jump}.
    */
   JUMP("jump", 1, Jump::factory,
-      EnumSet.of(HISTORY_DEPENDENT), EnumSet.of(Knob.SEED),
+      EnumSet.of(HISTORY_DEPENDENT, PREHASHED_KEYS), EnumSet.of(Knob.SEED),
       "jump consistent hash (Lamping and Veach 2014): no memory, unweighted, removal of the last server only is minimal"),
+  /**
+   * JumpBackHash (Ertl 2024): the same bucket as hash4j's
+   * {@code ConsistentHashing.jumpBackHashSplitMix64()} for the same 64-bit hash, with integer
+   * arithmetic only and an expected constant cost. No memory, unweighted (capacity must be 1);
+   * removing a server other than the last moves the last server into its slot, as {@link #JUMP}. See
+   * {@code JumpBack}.
+   */
+  JUMPBACK("jumpback", 1, JumpBack::factory,
+      EnumSet.of(HISTORY_DEPENDENT, PREHASHED_KEYS), EnumSet.of(Knob.SEED),
+      "JumpBackHash (Ertl 2024): hash4j's jumpBackHashSplitMix64 bucket exactly, unweighted, removal of the last server only is minimal"),
   /**
    * Weighted rendezvous (highest random weight) hashing, logarithmic method: score {@code -w / ln(u)}.
    * O(N) per lookup; any server can be removed, moving only its keys. See {@code Rendezvous}.
    */
   RENDEZVOUS("rendezvous", 1, Rendezvous::factory,
-      EnumSet.of(WEIGHTS, ARBITRARY_REMOVAL, SLOW_START), EnumSet.of(Knob.SEED),
+      EnumSet.of(WEIGHTS, ARBITRARY_REMOVAL, SLOW_START, PREHASHED_KEYS), EnumSet.of(Knob.SEED),
       "weighted rendezvous (highest random weight) hashing: exact shares, O(n) per lookup"),
   /**
    * Maglev hashing (Eisenbud et al. 2016): a lookup table of prime size {@code tableSize} (default
    * 65537), weights as proportional turns; near-minimal (not minimal) disruption. See {@code Maglev}.
    */
   MAGLEV("maglev", 1, Maglev::factory,
-      EnumSet.of(WEIGHTS), EnumSet.of(Knob.TABLE_SIZE, Knob.SEED),
+      EnumSet.of(WEIGHTS, PREHASHED_KEYS), EnumSet.of(Knob.TABLE_SIZE, Knob.SEED),
       "Maglev lookup table (Eisenbud et al. 2016): one table read per key, near-minimal disruption"),
   /**
    * Multi-probe consistent hashing (Appleton and O'Reilly 2015): {@code probes} hashes per key
    * (default 21), one ring point per unit of capacity. See {@code MultiProbe}.
    */
   MULTI_PROBE("multi-probe", 1, MultiProbe::factory,
-      EnumSet.of(WEIGHTS, ARBITRARY_REMOVAL, SLOW_START), EnumSet.of(Knob.PROBES, Knob.SEED),
+      EnumSet.of(WEIGHTS, ARBITRARY_REMOVAL, SLOW_START, PREHASHED_KEYS), EnumSet.of(Knob.PROBES, Knob.SEED),
       "multi-probe consistent hashing (Appleton and O'Reilly 2015): few points, several probes per key"),
   /**
    * Consistent hashing with bounded loads (Mirrokni, Thorup and Zadimoghaddam 2016) over the
@@ -78,14 +89,15 @@ public enum Algorithm {
    * carries no load, is the plain ring placement (the server a key goes to when no server is full).
    */
   BOUNDED_LOAD("bounded-load", 1, ConsistentRing::factory,
-      EnumSet.of(WEIGHTS, ARBITRARY_REMOVAL, BOUNDED_LOADS, SLOW_START), EnumSet.of(Knob.POINTS_PER_WEIGHT, Knob.LOAD_FACTOR, Knob.SEED),
+      EnumSet.of(WEIGHTS, ARBITRARY_REMOVAL, BOUNDED_LOADS, SLOW_START, PREHASHED_KEYS),
+      EnumSet.of(Knob.POINTS_PER_WEIGHT, Knob.LOAD_FACTOR, Knob.SEED),
       "consistent hashing with bounded loads (Mirrokni et al. 2018) over the ring"),
   /**
    * MementoHash (Coluzzi et al. 2023): jump hash plus a memory of removed buckets; any server can be
    * removed moving only its keys, and re-adding restores. Unweighted. See {@code Memento}.
    */
   MEMENTO("memento", 1, Memento::factory,
-      EnumSet.of(ARBITRARY_REMOVAL, HISTORY_DEPENDENT), EnumSet.of(Knob.SEED),
+      EnumSet.of(ARBITRARY_REMOVAL, HISTORY_DEPENDENT, PREHASHED_KEYS), EnumSet.of(Knob.SEED),
       "MementoHash (Coluzzi et al. 2023): jump hash with a memory of removed servers, any server removable"),
   /** libmemcached 1.1.4 with MEMCACHED_BEHAVIOR_KETAMA_WEIGHTED: the libketama-compatible md5 ring (also php-memcached's and pylibmc's). */
   LIBMEMCACHED_KETAMA_WEIGHTED("libmemcached-ketama-weighted", 1, KetamaRing.Dialect.LIBMEMCACHED_KETAMA_WEIGHTED::factory,
@@ -205,7 +217,13 @@ public enum Algorithm {
      * Raising one server's capacity moves keys only onto it, lowering it only away from it, so a
      * newcomer can be ramped up from capacity 0 (see {@link #supportsSlowStart()}).
      */
-    SLOW_START
+    SLOW_START,
+    /**
+     * Keys are placed by a 64-bit key hash, so {@link Continuum#resolve(long)} and
+     * {@link Continuum#resolve(long, int)} accept a hash the caller computed: continuum's own
+     * algorithms. The compatibility dialects place by their peer's own key hash and reject it.
+     */
+    PREHASHED_KEYS
   }
 
   private final String cliName;
@@ -342,10 +360,10 @@ public enum Algorithm {
 
   /**
    * True when the placement depends on the order of past changes, not only on the current server
-   * list ({@link Capability#HISTORY_DEPENDENT}): {@link #JUMP} (a removed server's slot is taken by
-   * the last one) and {@link #MEMENTO} (it remembers removed slots). To predict such a placement after
-   * a change, apply the change to the continuum that holds the current state; a fresh continuum built
-   * from the final list is a different placement.
+   * list ({@link Capability#HISTORY_DEPENDENT}): {@link #JUMP} and {@link #JUMPBACK} (a removed
+   * server's slot is taken by the last one) and {@link #MEMENTO} (it remembers removed slots). To
+   * predict such a placement after a change, apply the change to the continuum that holds the current
+   * state; a fresh continuum built from the final list is a different placement.
    *
    * @return whether the placement depends on the history of changes
    */
@@ -367,6 +385,22 @@ public enum Algorithm {
    */
   public boolean supportsSlowStart() {
     return has(Capability.SLOW_START);
+  }
+
+  /**
+   * The command-line names of the algorithms with {@code capability}, comma-separated, for messages.
+   *
+   * @param capability the capability
+   * @return for example {@code "ring, jump, jumpback"}
+   */
+  static String withCapability(Capability capability) {
+    StringBuilder out = new StringBuilder();
+    for (Algorithm a : values()) {
+      if (a.has(capability)) {
+        out.append(out.length() == 0 ? "" : ", ").append(a.cliName);
+      }
+    }
+    return out.toString();
   }
 
   /**

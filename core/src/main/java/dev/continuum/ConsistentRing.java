@@ -117,4 +117,14 @@ final class ConsistentRing extends RingPlacement {
   int hash(CharSequence key) {
     return high32(keyHash.hash(key));
   }
+
+  @Override
+  int index(long keyHash) {
+    return ring.ownerOf(high32(keyHash));
+  }
+
+  @Override
+  void indexes(long keyHash, int[] out, int n) {
+    ring.distinctOwners(high32(keyHash), out, n);
+  }
 }

@@ -48,11 +48,6 @@ final class Jump extends SlotPlacement {
     return bucket(h, slotServer.length);
   }
 
-  @Override
-  long memoryBytes() {
-    return 16 + 4L * slotServer.length;
-  }
-
   /** The factory ({@link PlacementFactory.FromOptions}) of {@link Algorithm#JUMP}. */
   static PlacementFactory factory(Options options) {
     KeyHash64 keyHash = options.keyHash64();

@@ -26,18 +26,17 @@ package dev.continuum;
  * <p>Memory: one int per slot, 4M bytes (262 KB at the default M = 65537). Building costs O(M log M)
  * expected slot probes.
  */
-final class Maglev extends Placement {
+final class Maglev extends HashedPlacement {
   private static final long OFFSET_SALT = 0x6A09E667F3BCC909L;
   private static final long SKIP_SALT = 0xBB67AE8584CAA73BL;
 
   private final int[] table;
   private final int reachable;
-  private final KeyHash64 keyHash;
 
   private Maglev(int[] table, int reachable, KeyHash64 keyHash) {
+    super(keyHash);
     this.table = table;
     this.reachable = reachable;
-    this.keyHash = keyHash;
   }
 
   /** The factory ({@link PlacementFactory.FromOptions}) of {@link Algorithm#MAGLEV}. */
@@ -99,13 +98,13 @@ final class Maglev extends Placement {
   }
 
   @Override
-  int index(byte[] key, int offset, int length) {
-    return reachable == 0 ? -1 : table[slot(keyHash.hash(key, offset, length))];
+  int index(long keyHash) {
+    return reachable == 0 ? -1 : table[slot(keyHash)];
   }
 
   @Override
-  int index(CharSequence key) {
-    return reachable == 0 ? -1 : table[slot(keyHash.hash(key))];
+  void indexes(long keyHash, int[] out, int n) {
+    PointRing.distinct(table, slot(keyHash), out, n);
   }
 
   @Override
@@ -116,16 +115,6 @@ final class Maglev extends Placement {
   @Override
   int reachable() {
     return reachable;
-  }
-
-  @Override
-  void indexes(byte[] key, int offset, int length, int[] out, int n) {
-    PointRing.distinct(table, slot(keyHash.hash(key, offset, length)), out, n);
-  }
-
-  @Override
-  void indexes(CharSequence key, int[] out, int n) {
-    PointRing.distinct(table, slot(keyHash.hash(key)), out, n);
   }
 
 }

@@ -18,7 +18,7 @@ package dev.continuum;
  * <p>Removing a server deletes only its points, and a key's closest point is unchanged unless it was
  * one of those: only the removed server's keys move. Adding a server moves keys only to it.
  */
-final class MultiProbe extends Placement {
+final class MultiProbe extends HashedPlacement {
   /**
    * Points per unit of capacity. The paper places one point per server; a point whose arc is shorter
    * than the probes' typical distance gets few keys, so with one point a server's share varies a lot
@@ -30,12 +30,11 @@ final class MultiProbe extends Placement {
 
   private final PointRing ring;
   private final int probes;
-  private final KeyHash64 keyHash;
 
   private MultiProbe(PointRing ring, int probes, KeyHash64 keyHash) {
+    super(keyHash);
     this.ring = ring;
     this.probes = probes;
-    this.keyHash = keyHash;
   }
 
   /** The factory ({@link PlacementFactory.FromOptions}) of {@link Algorithm#MULTI_PROBE}. */
@@ -67,15 +66,14 @@ final class MultiProbe extends Placement {
   }
 
   @Override
-  int index(byte[] key, int offset, int length) {
-    int pos = winner(keyHash.hash(key, offset, length));
+  int index(long keyHash) {
+    int pos = winner(keyHash);
     return pos < 0 ? -1 : ring.owner(pos);
   }
 
   @Override
-  int index(CharSequence key) {
-    int pos = winner(keyHash.hash(key));
-    return pos < 0 ? -1 : ring.owner(pos);
+  void indexes(long keyHash, int[] out, int n) {
+    ring.distinctOwners(ring.point(winner(keyHash)), out, n);
   }
 
   @Override
@@ -88,14 +86,4 @@ final class MultiProbe extends Placement {
     return ring.reachable();
   }
 
-  @Override
-  void indexes(byte[] key, int offset, int length, int[] out, int n) {
-    // Walking from the winning point's own value starts at that point (find is "at or after").
-    ring.distinctOwners(ring.point(winner(keyHash.hash(key, offset, length))), out, n);
-  }
-
-  @Override
-  void indexes(CharSequence key, int[] out, int n) {
-    ring.distinctOwners(ring.point(winner(keyHash.hash(key))), out, n);
-  }
 }

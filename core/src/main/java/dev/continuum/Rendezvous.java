@@ -19,17 +19,16 @@ package dev.continuum;
  * <p>Every server's score is independent of the others, so removing any server moves only its keys
  * and adding one moves keys only to it. A lookup costs one hash and one logarithm per server: O(N).
  */
-final class Rendezvous extends Placement {
+final class Rendezvous extends HashedPlacement {
   private final long[] ids;
   private final double[] weights;
   private final int reachable;
-  private final KeyHash64 keyHash;
 
   private Rendezvous(long[] ids, double[] weights, int reachable, KeyHash64 keyHash) {
+    super(keyHash);
     this.ids = ids;
     this.weights = weights;
     this.reachable = reachable;
-    this.keyHash = keyHash;
   }
 
   /** The factory ({@link PlacementFactory.FromOptions}) of {@link Algorithm#RENDEZVOUS}. */
@@ -79,13 +78,13 @@ final class Rendezvous extends Placement {
   }
 
   @Override
-  int index(byte[] key, int offset, int length) {
-    return best(keyHash.hash(key, offset, length), Double.POSITIVE_INFINITY, 0);
+  int index(long keyHash) {
+    return best(keyHash, Double.POSITIVE_INFINITY, 0);
   }
 
   @Override
-  int index(CharSequence key) {
-    return best(keyHash.hash(key), Double.POSITIVE_INFINITY, 0);
+  void indexes(long keyHash, int[] out, int n) {
+    top(keyHash, out, n);
   }
 
   @Override
@@ -96,16 +95,6 @@ final class Rendezvous extends Placement {
   @Override
   int reachable() {
     return reachable;
-  }
-
-  @Override
-  void indexes(byte[] key, int offset, int length, int[] out, int n) {
-    top(keyHash.hash(key, offset, length), out, n);
-  }
-
-  @Override
-  void indexes(CharSequence key, int[] out, int n) {
-    top(keyHash.hash(key), out, n);
   }
 
   /** n passes, each taking the best below the previous pick: O(n N), allocation-free. */

@@ -21,17 +21,21 @@ import java.util.function.Function;
  * consistent choice on its own, so replicas move only to an added server or away from a removed one,
  * up to that fallback.
  */
-abstract class SlotPlacement extends Placement {
+abstract class SlotPlacement extends HashedPlacement {
   /** {@code slotServer[b]} is the server index holding slot b, or -1 for a removed slot. */
   final int[] slotServer;
   final int working;
-  /** The key hash, whose 64 bits choose the slot. */
-  final KeyHash64 keyHash;
 
   SlotPlacement(int[] slotServer, int working, KeyHash64 keyHash) {
+    super(keyHash);
     this.slotServer = slotServer;
     this.working = working;
-    this.keyHash = keyHash;
+  }
+
+  /** The slot table; placements with more state per slot add theirs. */
+  @Override
+  long memoryBytes() {
+    return 16 + 4L * slotServer.length;
   }
 
   /** The working slot of a key of 64-bit hash {@code h}; only called when {@code working > 0}. */
@@ -116,28 +120,18 @@ abstract class SlotPlacement extends Placement {
   }
 
   @Override
-  final int index(byte[] key, int offset, int length) {
-    return server(keyHash.hash(key, offset, length));
+  final int index(long keyHash) {
+    return server(keyHash);
   }
 
   @Override
-  final int index(CharSequence key) {
-    return server(keyHash.hash(key));
+  final void indexes(long keyHash, int[] out, int n) {
+    replicas(keyHash, out, n);
   }
 
   @Override
   final int reachable() {
     return working;
-  }
-
-  @Override
-  final void indexes(byte[] key, int offset, int length, int[] out, int n) {
-    replicas(keyHash.hash(key, offset, length), out, n);
-  }
-
-  @Override
-  final void indexes(CharSequence key, int[] out, int n) {
-    replicas(keyHash.hash(key), out, n);
   }
 
   private void replicas(long h, int[] out, int n) {

@@ -59,7 +59,7 @@ class AlgorithmOptionsTest {
     assertThat(Algorithm.MEMENTO.supportsWeights()).isFalse();
     assertThat(Algorithm.MAGLEV.supportsArbitraryRemoval()).isFalse();
     assertThat(Algorithm.BOUNDED_LOAD.supportsArbitraryRemoval()).isTrue(); // resolve is the ring
-    for (Algorithm a : new Algorithm[] {Algorithm.RING, Algorithm.JUMP, Algorithm.RENDEZVOUS, Algorithm.MAGLEV,
+    for (Algorithm a : new Algorithm[] {Algorithm.RING, Algorithm.JUMP, Algorithm.JUMPBACK, Algorithm.RENDEZVOUS, Algorithm.MAGLEV,
         Algorithm.MULTI_PROBE, Algorithm.BOUNDED_LOAD, Algorithm.MEMENTO}) {
       assertThat(a.isCompatibilityDialect()).isFalse();
       assertThat(a.accepts(Options.Knob.SEED)).isTrue();
@@ -75,7 +75,8 @@ class AlgorithmOptionsTest {
       assertThat(caps.contains(Algorithm.Capability.SEEDABLE)).as(a.cliName())
           .isEqualTo(a.accepts(Options.Knob.SEED)).isEqualTo(a.options().contains("seed"));
       assertThat(a.has(Algorithm.Capability.HISTORY_DEPENDENT)).as(a.cliName())
-          .isEqualTo(a == Algorithm.JUMP || a == Algorithm.MEMENTO);
+          .isEqualTo(a == Algorithm.JUMP || a == Algorithm.JUMPBACK || a == Algorithm.MEMENTO);
+      assertThat(a.has(Algorithm.Capability.PREHASHED_KEYS)).as(a.cliName()).isEqualTo(!a.isCompatibilityDialect());
       assertThat(a.has(Algorithm.Capability.BOUNDED_LOADS)).as(a.cliName()).isEqualTo(a == Algorithm.BOUNDED_LOAD);
       assertThatThrownBy(() -> caps.add(Algorithm.Capability.WEIGHTS)).isInstanceOf(UnsupportedOperationException.class);
     }
@@ -98,6 +99,7 @@ class AlgorithmOptionsTest {
         python-continuum=1
         ring=1
         jump=1
+        jumpback=1
         rendezvous=1
         maglev=1
         multi-probe=1
@@ -127,7 +129,7 @@ class AlgorithmOptionsTest {
 
   @Test
   void seedsChangeThePlacement() {
-    for (Algorithm a : new Algorithm[] {Algorithm.RING, Algorithm.JUMP, Algorithm.RENDEZVOUS, Algorithm.MAGLEV,
+    for (Algorithm a : new Algorithm[] {Algorithm.RING, Algorithm.JUMP, Algorithm.JUMPBACK, Algorithm.RENDEZVOUS, Algorithm.MAGLEV,
         Algorithm.MULTI_PROBE, Algorithm.MEMENTO}) {
       Continuum x = Continuum.builder(a).seed(1).build();
       Continuum y = Continuum.builder(a).seed(2).build();
@@ -141,7 +143,7 @@ class AlgorithmOptionsTest {
   @Test
   void emptyAndZeroCapacity() {
     for (Algorithm a : new Algorithm[] {Algorithm.RING, Algorithm.RENDEZVOUS, Algorithm.MAGLEV,
-        Algorithm.MULTI_PROBE, Algorithm.JUMP, Algorithm.MEMENTO}) {
+        Algorithm.MULTI_PROBE, Algorithm.JUMP, Algorithm.JUMPBACK, Algorithm.MEMENTO}) {
       Continuum c = new Continuum(a);
       assertThatThrownBy(() -> c.resolve("k")).isInstanceOf(IllegalStateException.class).hasMessage("empty continuum");
       assertThatThrownBy(() -> c.resolve("k", 1)).isInstanceOf(IllegalStateException.class);
