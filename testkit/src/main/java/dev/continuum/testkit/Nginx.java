@@ -153,7 +153,7 @@ public final class Nginx implements AutoCloseable {
 
   /** True when {@code unix:%s} server lines fit the platform's socket path limit in this work directory. */
   public static boolean unixSocketsFit() {
-    return WorkDir.root().toString().length() < 70; // sun_path holds 108 bytes
+    return WorkDir.root().toString().length() < 60; // sun_path holds 108 bytes; the socket adds ~45
   }
 
   /** Backend {@code i}'s port on 127.0.0.1. */
