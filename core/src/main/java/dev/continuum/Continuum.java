@@ -242,7 +242,7 @@ public final class Continuum {
    *     is then unchanged
    */
   public void addServers(Server... servers) {
-    addServers(Arrays.asList(servers));
+    addServers(Arrays.asList(Objects.requireNonNull(servers, "servers")));
   }
 
   /**
@@ -423,6 +423,10 @@ public final class Continuum {
     Snapshot previous = snapshot;
     snapshot = new Snapshot(array, factory.update(previous.placement, previous.servers, array),
         Collections.unmodifiableList(new ArrayList<>(list)));
+    BoundedLoads loads = boundedLoads;
+    if (loads != null) {
+      loads.placedOn(array);
+    }
   }
 
   /** What readers see now: the placement and its servers, consistent with each other. */
@@ -448,6 +452,7 @@ public final class Continuum {
         b = boundedLoads;
         if (b == null) {
           b = new BoundedLoads(this, options.loadFactor);
+          b.placedOn(snapshot.servers);
           boundedLoads = b;
         }
       }

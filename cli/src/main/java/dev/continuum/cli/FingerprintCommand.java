@@ -41,7 +41,7 @@ final class FingerprintCommand implements Callable<Integer> {
   @Mixin AlgorithmOption algorithmOption;
 
   @Option(names = "--expect", paramLabel = "FINGERPRINT",
-      description = "The fingerprint the servers must have; exit 1 if they do not, e.g. --expect twemproxy-md5-v1-....")
+      description = "The fingerprint the servers must have; exit 1 if they do not.%n  e.g. --expect twemproxy-md5-v1-....")
   String expect;
 
   @Override
