@@ -31,6 +31,11 @@ final class Models {
 
   /** The knobs of one configured continuum, as the model needs them. */
   record Config(long seed, int totalDots, int pointsPerWeight, int probes, int tableSize, boolean avalanche) {
+    /** Without HAProxy's avalanche modifier. */
+    Config(long seed, int totalDots, int pointsPerWeight, int probes, int tableSize) {
+      this(seed, totalDots, pointsPerWeight, probes, tableSize, false);
+    }
+
     /** The builder of a continuum configured like this (only the knobs the algorithm takes). */
     Continuum.Builder builder(Algorithm a) {
       Continuum.Builder b = Continuum.builder(a);
