@@ -54,8 +54,10 @@ final class NginxRing extends RingPlacement {
       @Override
       public Placement update(Placement previous, Server[] previousServers, Server[] servers) {
         validate(servers);
-        PointRing ring = PointRing.update(((NginxRing) previous).ring, previousServers, servers, NginxRing::addPoints,
-            false, PointRing.LIST_ORDER);
+        PointRing.Source source = PointRing.Source.of(server -> (long) server.capacity() * POINTS_PER_WEIGHT,
+            NginxRing::addPoints);
+        PointRing ring = PointRing.update(((NginxRing) previous).ring, previousServers, servers, source, false,
+            PointRing.LIST_ORDER);
         return ring == null ? build(servers) : new NginxRing(ring);
       }
     };
