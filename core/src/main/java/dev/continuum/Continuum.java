@@ -604,7 +604,7 @@ public final class Continuum {
    * <p>What the hash decides, by algorithm: {@code jumpback}, the slot
    * {@code ConsistentHashing.jumpBackHashSplitMix64().getBucket(keyHash, slots)} of hash4j, exactly;
    * {@code jump}, the slot of the paper's {@code JumpConsistentHash(keyHash, slots)} (Guava's
-   * {@code consistentHash}); {@code memento}, that jump slot followed through its removed slots;
+   * {@code consistentHash}); {@code memento}, the jumpback slot followed through its removed slots;
    * {@code ring} and {@code bounded-load}, the ring position given by the high 32 bits;
    * {@code multi-probe}, its probes {@code mix(keyHash + i * golden)}; {@code rendezvous}, the
    * scores of {@code mix(keyHash ^ serverId)}; {@code maglev}, the table slot
