@@ -386,6 +386,33 @@ public final class Continuum {
   }
 
   /**
+   * An independent continuum in this one's state: the same algorithm, options and autogenerate
+   * setting, the same servers, and the very placement readers see now (jump's and memento's slots
+   * included), shared rather than rebuilt. Later changes to either leave the other as it is, and
+   * the copy's changes are incremental from this state, as this continuum's would be: the way to try
+   * a change aside, or to publish a succession of states that never change once published. The load
+   * accounting of {@link #boundedLoads()} is not copied; the copy starts its own.
+   *
+   * @return the copy; O(1), nothing rebuilt
+   */
+  public Continuum copy() {
+    synchronized (writeLock) {
+      Continuum c = new Continuum(algorithm, options, factory, autogenerate);
+      c.snapshot = snapshot;
+      return c;
+    }
+  }
+
+  /**
+   * Whether every change publishes a new placement at once (true), or only {@link #generate()} does.
+   *
+   * @return the autogenerate setting this continuum was built with
+   */
+  public boolean autogenerates() {
+    return autogenerate;
+  }
+
+  /**
    * Rebuilds the placement from the current server list and publishes it. Needed only with
    * {@code autogenerate} off; otherwise every change has already done it.
    *
