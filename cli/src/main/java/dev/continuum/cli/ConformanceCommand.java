@@ -36,7 +36,10 @@ import picocli.CommandLine.Model.CommandSpec;
       "Checks every <oracle>.tsv in DIR (with its <oracle>.configs.tsv) against the matching dialect:",
       "continuum, libmemcached, twemproxy, spymemcached, pymemcache, and pymemcache.murmur3.tsv",
       "(pymemcache's hash). Prints 'FILE: checked N, mismatched M, skipped S' per file.",
-      "Exit 0 when every row matches, 1 on any mismatch or skipped row, 2 on unreadable input."
+      "Exit 0 when every row matches, 1 on any mismatch or skipped row, 2 on unreadable input.",
+      "",
+      "Examples:",
+      "  continuum conformance core/src/test/resources/vectors"
     })
 final class ConformanceCommand implements Callable<Integer> {
   /** How many mismatches of each file are detailed on standard error. */
