@@ -855,6 +855,22 @@ public final class Continuum {
     }
 
     /**
+     * HAProxy's {@code avalanche} modifier for the HAProxy dialects ({@link Algorithm#HAPROXY_SDBM} and
+     * its siblings): the key's hash goes through HAProxy's {@code full_hash} before the lookup. Default
+     * false, which is {@code hash-type consistent <function>}; a bare {@code hash-type consistent}
+     * means sdbm with avalanche, that is {@code HAPROXY_SDBM} with {@code avalanche(true)}.
+     *
+     * @param avalanche whether to apply the modifier
+     * @return this builder
+     * @throws IllegalArgumentException if the algorithm is not a HAProxy dialect
+     */
+    public Builder avalanche(boolean avalanche) {
+      require(Knob.AVALANCHE);
+      options.avalanche = avalanche;
+      return this;
+    }
+
+    /**
      * When false, changes update the server list at once but the placement only at
      * {@link Continuum#generate()} (default true); any algorithm.
      *
