@@ -14,7 +14,8 @@ final class Options {
     PROBES("probes"),
     TABLE_SIZE("tableSize"),
     LOAD_FACTOR("loadFactor"),
-    KEY_HASH("keyHash");
+    KEY_HASH("keyHash"),
+    AVALANCHE("avalanche");
 
     final String label;
 
@@ -38,6 +39,8 @@ final class Options {
   int tableSize = 65537;
   /** Bounded-load factor c: no server above ceil(c * average load). */
   double loadFactor = 1.25;
+  /** HAProxy's {@code avalanche} hash modifier (the HAProxy dialects). */
+  boolean avalanche;
 
   /** The key hash function of continuum's own algorithms (xxHash64 unless chosen). */
   KeyHashFunction keyHash = KeyHashFunction.XXHASH64;
@@ -65,6 +68,7 @@ final class Options {
     o.tableSize = tableSize;
     o.loadFactor = loadFactor;
     o.keyHash = keyHash;
+    o.avalanche = avalanche;
     return o;
   }
 }
