@@ -130,7 +130,8 @@ final class PlanCommand implements Callable<Integer> {
       if (algorithmAfter == Algorithm.PYTHON_CONTINUUM) {
         AlgorithmOption.checkDots(serversAfter, dotsAfter == null ? AlgorithmOption.DEFAULT_TOTAL_DOTS : dotsAfter, err);
       }
-      b = AlgorithmOption.build(algorithmAfter, seedAfter, dotsAfter, serversAfter);
+      b = AlgorithmOption.build(algorithmAfter, seedAfter, dotsAfter, sameAlgorithm ? algorithmOption.keyHash() : null,
+          serversAfter);
     }
     after = new Fleet(serversAfter, after.implied, after.source);
     Keys sampleKeys = sampling.keys();
@@ -280,7 +281,8 @@ final class PlanCommand implements Callable<Integer> {
    * for history-dependent algorithms differs from a fresh build over {@code after}.
    */
   private Continuum changed(Algorithm algorithm, List<Server> before, List<Server> after) {
-    Continuum c = AlgorithmOption.build(algorithm, algorithmOption.seed, algorithmOption.totalDots, before);
+    Continuum c = AlgorithmOption.build(algorithm, algorithmOption.seed, algorithmOption.totalDots,
+        algorithmOption.keyHash(), before);
     Map<Server, Server> target = new HashMap<>();
     for (Server s : after) {
       target.put(s, s);
