@@ -41,7 +41,10 @@ import picocli.CommandLine.Model.CommandSpec;
       "pymemcache.murmur3.tsv (pymemcache's hash). Prints 'FILE: checked N, mismatched M, skipped S'",
       "per file, and 'FILE: not recognised' for any other .tsv file in DIR.",
       "Exit 0 when every row matches, 1 on any mismatch, skipped row or unrecognised file, 2 on",
-      "unreadable input."
+      "unreadable input.",
+      "",
+      "Examples:",
+      "  continuum conformance core/src/test/resources/vectors"
     })
 final class ConformanceCommand implements Callable<Integer> {
   /** How many mismatches of each file are detailed on standard error. */
