@@ -231,6 +231,52 @@ public enum Algorithm {
       return spymemcached("spymemcached-libmemcached-weighted", NodeName.SPYMEMCACHED_LIBMEMCACHED, Points.WEIGHTED_MD5_WORDS);
     }
   },
+  /**
+   * Jedis 3.10.0 {@code ShardedJedis} ({@code Sharded} with its default MURMUR hash, a 64-bit
+   * MurmurHash64A): {@code 160 * weight} points per shard named {@code "SHARD-<i>-NODE-<n>"} by list
+   * position, or {@code "<name>*<n>"} for a shard with a {@linkplain Server#name() name}; the later
+   * shard keeps a shared point. {@code JedisSharding} (Jedis 4.0 to 6.2, the last with sharding) places
+   * exactly as this with unnamed shards of weight 1. See {@code JedisRing}.
+   */
+  JEDIS("jedis", true, false, true, EnumSet.of(Knob.DUPLICATE_SERVERS),
+      "Jedis 3.10.0 ShardedJedis and JedisSharding 4.0-6.2: MurmurHash64A ring, 160 points per weight, SHARD-i-NODE-n or name*n") {
+    @Override
+    PlacementFactory factory(Options options) {
+      return JedisRing::build;
+    }
+  },
+  /**
+   * xmemcached 2.4.8 {@code KetamaMemcachedSessionLocator}, default mode: md5 ring of
+   * {@code 160 * weight} points named after the connected address ({@code "/ip:port"},
+   * {@code "host/ip:port"}). Not the same as {@link #SPYMEMCACHED}. See {@code XmemcachedRing}.
+   */
+  XMEMCACHED("xmemcached", true, false, true, EnumSet.of(Knob.DUPLICATE_SERVERS),
+      "xmemcached 2.4.8 KetamaMemcachedSessionLocator: md5 ring, 160 points per weight, \"/ip:port\" or \"host/ip:port\" names") {
+    @Override
+    PlacementFactory factory(Options options) {
+      return servers -> XmemcachedRing.build("xmemcached", servers, false);
+    }
+  },
+  /** xmemcached 2.4.8 {@code KetamaMemcachedSessionLocator(true)}, cwNginxUpstreamConsistent: names {@code "ip"} or {@code "ip:port"}. */
+  XMEMCACHED_NGINX("xmemcached-nginx", true, false, true, EnumSet.of(Knob.DUPLICATE_SERVERS),
+      "xmemcached 2.4.8 KetamaMemcachedSessionLocator cwNginxUpstreamConsistent: md5 ring, names ip[:port] (port left out when 11211)") {
+    @Override
+    PlacementFactory factory(Options options) {
+      return servers -> XmemcachedRing.build("xmemcached-nginx", servers, true);
+    }
+  },
+  /**
+   * Apache Dubbo 3.3.5 {@code ConsistentHashLoadBalance}: md5 ring of {@code hash.nodes} (the
+   * {@code pointsPerWeight} option, default 160) points per invoker from {@code "host:port" + i}; the
+   * key is the invocation's argument string. Weights are ignored. See {@code DubboRing}.
+   */
+  DUBBO("dubbo", false, false, true, EnumSet.of(Knob.POINTS_PER_WEIGHT, Knob.DUPLICATE_SERVERS),
+      "Apache Dubbo 3.3.5 ConsistentHashLoadBalance: md5 ring, hash.nodes (pointsPerWeight, default 160) points per invoker, key = argument string") {
+    @Override
+    PlacementFactory factory(Options options) {
+      return DubboRing.factory(options.pointsPerWeight);
+    }
+  },
   /** pymemcache 3.5.2 RendezvousHash as HashClient uses it (murmur3 over code points, optional seed). */
   PYMEMCACHE("pymemcache", true, false, true, EnumSet.of(Knob.SEED),
       "pymemcache 3.5.2 HashClient rendezvous hashing: murmur3 over code points, optional seed") {

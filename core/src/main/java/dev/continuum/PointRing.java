@@ -88,7 +88,7 @@ final class PointRing {
     return bits == 0 ? 0 : unsignedValue >>> (32 - bits);
   }
 
-  private static int value(long entry) {
+  static int value(long entry) {
     return (int) (entry >> 32) ^ FLIP;
   }
 
@@ -96,7 +96,7 @@ final class PointRing {
     return (long) (unsignedValue ^ FLIP) << 32 | owner;
   }
 
-  private static PointRing of(long[] sorted, boolean strict, int serverCount) {
+  static PointRing of(long[] sorted, boolean strict, int serverCount) {
     boolean[] seen = new boolean[serverCount];
     int reachable = 0;
     for (long e : sorted) {

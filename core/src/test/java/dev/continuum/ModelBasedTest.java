@@ -48,8 +48,14 @@ class ModelBasedTest {
    */
   static final Set<String> HISTORY_DEPENDENT = Set.of("jump", "memento");
 
-  /** Dialects whose peer rejects a weight of 0 (twemproxy: weights are at least 1). */
-  static final Set<String> ZERO_CAPACITY_REJECTED = Set.of("twemproxy", "twemproxy-md5");
+  /** Dialects whose peer rejects a weight of 0 (twemproxy and xmemcached: weights are at least 1). */
+  static final Set<String> ZERO_CAPACITY_REJECTED = Set.of("twemproxy", "twemproxy-md5", "xmemcached", "xmemcached-nginx");
+
+  /**
+   * Dialects that name a server after its connected IP address (xmemcached): a server given by host
+   * name without its resolved address cannot be placed, and building rejects it.
+   */
+  static final Set<String> ADDRESS_REQUIRED = Set.of("xmemcached", "xmemcached-nginx");
 
   /** Keys checked after every step: ASCII, empty, multi-byte, a broken surrogate, a long one. */
   private static final List<String> KEYS = keys();
@@ -72,6 +78,8 @@ class ModelBasedTest {
     final boolean anyCapacity;
     /** Capacity 0 cannot be placed (twemproxy's weights must be at least 1): building rejects it. */
     final boolean zeroCapacityRejected;
+    /** A host name needs its resolved address (xmemcached). */
+    final boolean addressRequired;
     List<Server> servers = List.of();
     List<Server> generated = List.of();
 
@@ -79,6 +87,7 @@ class ModelBasedTest {
       this.autogenerate = autogenerate;
       this.anyCapacity = algorithm.supportsWeights() || algorithm.isCompatibilityDialect();
       this.zeroCapacityRejected = ZERO_CAPACITY_REJECTED.contains(algorithm.cliName());
+      this.addressRequired = ADDRESS_REQUIRED.contains(algorithm.cliName());
     }
 
     /** Applies a change to a copy; null when it must be rejected. */
@@ -105,6 +114,10 @@ class ModelBasedTest {
     boolean placeable(List<Server> list) {
       for (Server s : list) {
         if (zeroCapacityRejected && s.capacity() == 0) {
+          return false;
+        }
+        boolean named = s.host().indexOf(':') < 0 && s.host().chars().anyMatch(Character::isLetter);
+        if (addressRequired && named && s.address() == null) {
           return false;
         }
       }
