@@ -78,7 +78,8 @@ public enum Algorithm {
     PlacementFactory factory(Options options) {
       int m = options.tableSize;
       long seed = options.seed;
-      return servers -> Maglev.build(servers, m, seed);
+      return PlacementFactory.checked(servers -> Checks.maglevTable(m, servers.length),
+          servers -> Maglev.build(servers, m, seed));
     }
   },
   /**
@@ -91,7 +92,9 @@ public enum Algorithm {
     PlacementFactory factory(Options options) {
       int probes = options.probes;
       long seed = options.seed;
-      return servers -> MultiProbe.build(servers, probes, seed);
+      return PlacementFactory.checked(
+          servers -> Checks.ringPoints("the multi-probe ring", servers, MultiProbe.POINTS_PER_WEIGHT),
+          servers -> MultiProbe.build(servers, probes, seed));
     }
   },
   /**
@@ -242,7 +245,7 @@ public enum Algorithm {
       "Jedis 3.10.0 ShardedJedis and JedisSharding 4.0-6.2: MurmurHash64A ring, 160 points per weight, SHARD-i-NODE-n or name*n") {
     @Override
     PlacementFactory factory(Options options) {
-      return JedisRing::build;
+      return JedisRing.FACTORY;
     }
   },
   /**
@@ -254,7 +257,7 @@ public enum Algorithm {
       "xmemcached 2.4.8 KetamaMemcachedSessionLocator: md5 ring, 160 points per weight, \"/ip:port\" or \"host/ip:port\" names") {
     @Override
     PlacementFactory factory(Options options) {
-      return servers -> XmemcachedRing.build("xmemcached", servers, false);
+      return XmemcachedRing.factory("xmemcached", false);
     }
   },
   /** xmemcached 2.4.8 {@code KetamaMemcachedSessionLocator(true)}, cwNginxUpstreamConsistent: names {@code "ip"} or {@code "ip:port"}. */
@@ -262,7 +265,7 @@ public enum Algorithm {
       "xmemcached 2.4.8 KetamaMemcachedSessionLocator cwNginxUpstreamConsistent: md5 ring, names ip[:port] (port left out when 11211)") {
     @Override
     PlacementFactory factory(Options options) {
-      return servers -> XmemcachedRing.build("xmemcached-nginx", servers, true);
+      return XmemcachedRing.factory("xmemcached-nginx", true);
     }
   },
   /**
@@ -283,7 +286,8 @@ public enum Algorithm {
     @Override
     PlacementFactory factory(Options options) {
       long seed = Checks.unsignedSeed32("pymemcache", options.seed);
-      return servers -> RendezvousPlacement.build(servers, seed);
+      return PlacementFactory.checked(RendezvousPlacement::checkNames,
+          servers -> RendezvousPlacement.build(servers, seed));
     }
   };
 
@@ -355,6 +359,22 @@ public enum Algorithm {
    */
   public boolean dependsOnHistory() {
     return this == JUMP || this == MEMENTO;
+  }
+
+  /**
+   * True when raising one server's capacity moves keys only onto that server, and lowering it only
+   * away from it: {@link #RING} and {@link #BOUNDED_LOAD} (a server's points for capacity c are the
+   * first of its points for c + 1), {@link #MULTI_PROBE} (the same points, probed) and
+   * {@link #RENDEZVOUS} (only that server's scores grow). A newcomer can then be brought in slowly:
+   * added with capacity 0, which takes no keys, and raised step by step with
+   * {@link Continuum#updateServer}, each step moving only the keys it takes on. Elsewhere a capacity
+   * change reshuffles other servers' keys too (python-continuum, maglev, the weighted ketama dialects),
+   * or capacities are ignored.
+   *
+   * @return whether this algorithm supports slow start
+   */
+  public boolean supportsSlowStart() {
+    return this == RING || this == BOUNDED_LOAD || this == MULTI_PROBE || this == RENDEZVOUS;
   }
 
   /**

@@ -159,6 +159,29 @@ final class Checks {
     return (int) count;
   }
 
+  /**
+   * Rejects a ring of {@code perWeight} points per unit of capacity over {@code servers} beyond the
+   * point limit, before anything is allocated.
+   */
+  static void ringPoints(String what, Server[] servers, long perWeight) {
+    long count = 0;
+    for (Server s : servers) {
+      count += s.capacity() * perWeight; // at most 2^47 a server, and the sum stops above the limit
+      if (count > MAX_POINTS) {
+        break;
+      }
+    }
+    points(what, count);
+  }
+
+  /** Rejects a maglev table smaller than the server list: every server needs a slot. */
+  static void maglevTable(int tableSize, int servers) {
+    if (servers > tableSize) {
+      throw new IllegalArgumentException("maglev tableSize " + tableSize + " is smaller than the " + servers
+          + " servers; use a prime larger than the number of servers (100 times larger for good balance)");
+    }
+  }
+
   /** Largest number of multi-probe probes: each costs a hash and a binary search per lookup. */
   static final int MAX_PROBES = 1024;
 

@@ -287,6 +287,8 @@ public final class Continuum {
     if (autogenerate) {
       publish(next); // builds first: throws before anything changes
     } else {
+      // Deferred: the placement's own limits are checked now, so generate() can always build.
+      factory.check(next.toArray(new Server[0]));
       Snapshot s = snapshot;
       snapshot = new Snapshot(s.servers, s.placement, Collections.unmodifiableList(next));
     }
@@ -358,6 +360,31 @@ public final class Continuum {
   public Optional<KeySpace> keySpace() {
     Snapshot s = snapshot;
     return Optional.ofNullable(s.placement.keySpace(s.servers));
+  }
+
+  /**
+   * A short, stable string that identifies this placement: two continuums with equal fingerprints
+   * place every key on the same server (and give the same replica order), and any change that can
+   * move a key changes it. It is derived from the algorithm and its placement version, the options
+   * the algorithm reads, and the servers as the algorithm reads them (host and port; the capacity,
+   * name and resolved address where the dialect uses them; their order where it matters; for
+   * {@link Algorithm#dependsOnHistory() history-dependent} algorithms, the slot each server holds),
+   * and from nothing else: a capacity an unweighted dialect ignores, an option that changes no
+   * placement, or the order of servers in a ring that does not depend on it leave it unchanged. It
+   * reflects the published placement (with autogenerate off, the one of the last
+   * {@link #generate()}).
+   *
+   * <p>Use it to check that clients, proxies and configuration files agree, for instance that a
+   * twemproxy pool and a Java client place alike: {@code continuum fingerprint} prints the same string
+   * for a server list, a libketama file or a twemproxy pool. The form is {@code <algorithm>-v<version>-}
+   * followed by 16 hex digits; it is the same on every JVM and in every release until the algorithm's
+   * placement version changes.
+   *
+   * @return the fingerprint, for example {@code twemproxy-md5-v1-3c0f9a6e1b2d4c58}
+   */
+  public String fingerprint() {
+    Snapshot s = snapshot;
+    return Fingerprint.of(algorithm, options, factory, s.servers, s.placement);
   }
 
   /** The number of servers. */

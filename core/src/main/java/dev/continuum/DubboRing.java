@@ -29,15 +29,20 @@ final class DubboRing extends RingPlacement {
       throw new IllegalArgumentException("dubbo: hash.nodes (pointsPerWeight) must be at least 4, got " + hashNodes
           + " (Dubbo builds hash.nodes / 4 digests, and an empty ring fails every call)");
     }
-    return servers -> build(servers, hashNodes);
+    return PlacementFactory.checked(servers -> pointCount(servers, hashNodes), servers -> build(servers, hashNodes));
+  }
+
+  private static int pointCount(Server[] servers, int hashNodes) {
+    return Checks.points("dubbo ring", 4L * (hashNodes / 4) * servers.length);
   }
 
   static DubboRing build(Server[] servers, int hashNodes) {
     int n = servers.length;
     int digests = hashNodes / 4;
-    PointRing.Builder builder = new PointRing.Builder(Checks.points("dubbo ring", 4L * digests * n));
+    PointRing.Builder builder = new PointRing.Builder(pointCount(servers, hashNodes));
     int[] words = new int[4];
-    // Later invokers overwrite earlier ones on a shared point; the stable sort keeps the first added.
+    // Dubbo's map keeps one invoker per point, the last put: adding in reverse and keeping the first
+    // of equal values (the stable sort keeps insertion order) gives the same ring.
     for (int i = n - 1; i >= 0; i--) {
       byte[] prefix = address(servers[i]).getBytes(StandardCharsets.UTF_8);
       byte[] buf = Arrays.copyOf(prefix, prefix.length + 11);
@@ -46,7 +51,14 @@ final class DubboRing extends RingPlacement {
         builder.add(words[0], i).add(words[1], i).add(words[2], i).add(words[3], i);
       }
     }
-    return new DubboRing(builder.build(false, n));
+    long[] sorted = builder.sorted();
+    int distinct = 0;
+    for (int j = 0; j < sorted.length; j++) {
+      if (j == 0 || PointRing.value(sorted[j]) != PointRing.value(sorted[j - 1])) {
+        sorted[distinct++] = sorted[j];
+      }
+    }
+    return new DubboRing(PointRing.of(Arrays.copyOf(sorted, distinct), false, n));
   }
 
   @Override

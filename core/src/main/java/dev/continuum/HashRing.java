@@ -58,7 +58,13 @@ final class HashRing extends RingPlacement {
       }
 
       @Override
+      public void check(Server[] servers) {
+        Checks.ringPoints("the ring", servers, pointsPerWeight);
+      }
+
+      @Override
       public Placement update(Placement previous, Server[] previousServers, Server[] servers) {
+        check(servers);
         PointRing ring = PointRing.update(((HashRing) previous).ring, previousServers, servers, source, false, canonical);
         return ring == null ? build(servers) : new HashRing(ring, seed, totalWeight(servers));
       }
@@ -81,7 +87,8 @@ final class HashRing extends RingPlacement {
     for (Server s : servers) {
       count += (long) s.capacity() * pointsPerWeight;
     }
-    PointRing.Builder b = new PointRing.Builder(Checks.points("the ring", count));
+    Checks.ringPoints("the ring", servers, pointsPerWeight);
+    PointRing.Builder b = new PointRing.Builder((int) count);
     long[] ids = ServerHashes.of(servers, seed);
     for (int i : ServerHashes.canonicalOrder(servers, ids)) {
       addPoints(ids[i], servers[i], pointsPerWeight, i, b);

@@ -32,12 +32,20 @@ final class JedisRing extends Placement {
     this.reachable = reachable;
   }
 
-  static JedisRing build(Server[] servers) {
+  /** The factory: checks the point limit before building. */
+  static final PlacementFactory FACTORY = PlacementFactory.checked(JedisRing::pointCount, JedisRing::build);
+
+  /** The number of points {@code servers} take, checked against the limit. */
+  private static int pointCount(Server[] servers) {
     long total = 0;
     for (Server s : servers) {
       total += (long) POINTS_PER_WEIGHT * s.capacity();
     }
-    int count = Checks.points("jedis ring", total);
+    return Checks.points("jedis ring", total);
+  }
+
+  static JedisRing build(Server[] servers) {
+    int count = pointCount(servers);
     long[] values = new long[count];
     int[] by = new int[count];
     int p = 0;

@@ -133,6 +133,22 @@ final class KetamaRing extends RingPlacement {
       return KetamaRing.build(this, servers);
     }
 
+    /** The peer's server limit and a weight the peer refuses. */
+    @Override
+    public void check(Server[] servers) {
+      if (peerServerLimit > 0) {
+        Checks.peerServerLimit(label, servers.length, peerServerLimit, peerLimitReason);
+      }
+      if (zeroWeight == ZeroWeight.REJECTED) {
+        for (Server s : servers) {
+          if (s.capacity() == 0) {
+            throw new IllegalArgumentException(label + ": server " + s.hostPort()
+                + " has capacity 0, which the peer rejects (its weights must be at least 1)");
+          }
+        }
+      }
+    }
+
     /**
      * Merges instead of re-sorting when every server's point count is fixed (spymemcached unweighted:
      * 160; libmemcached unweighted: 100), so that a server's points depend on that server alone. The
@@ -145,9 +161,7 @@ final class KetamaRing extends RingPlacement {
       if (fixed == 0 || ties == Ties.SHORTEST_NAME || old.single || servers.length <= 1) {
         return build(servers);
       }
-      if (peerServerLimit > 0) {
-        Checks.peerServerLimit(label, servers.length, peerServerLimit, peerLimitReason);
-      }
+      check(servers);
       Points scheme = points;
       PointRing.Source source = (server, owner, to) -> addPoints(to, scheme, keyHash, names.of(server), fixed, owner, new int[4]);
       PointRing.Ties rule = ties == Ties.LAST_LISTED ? PointRing.REVERSE_LIST_ORDER : PointRing.LIST_ORDER;
@@ -168,9 +182,7 @@ final class KetamaRing extends RingPlacement {
 
   static KetamaRing build(Dialect d, Server[] servers) {
     int n = servers.length;
-    if (d.peerServerLimit > 0) {
-      Checks.peerServerLimit(d.label, n, d.peerServerLimit, d.peerLimitReason);
-    }
+    d.check(servers);
     long[] weights = new long[n];
     long total = 0;
     boolean anyAboveOne = false;
@@ -178,9 +190,6 @@ final class KetamaRing extends RingPlacement {
       long w = servers[i].capacity();
       if (w == 0 && d.zeroWeight == ZeroWeight.AS_ONE) {
         w = 1;
-      } else if (w == 0 && d.zeroWeight == ZeroWeight.REJECTED) {
-        throw new IllegalArgumentException(d.label + ": server " + servers[i].hostPort()
-            + " has capacity 0, which the peer rejects (its weights must be at least 1)");
       }
       weights[i] = w;
       total += w;

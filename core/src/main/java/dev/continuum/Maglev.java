@@ -41,10 +41,7 @@ final class Maglev extends Placement {
   }
 
   static Maglev build(Server[] servers, int m, long seed) {
-    if (servers.length > m) {
-      throw new IllegalArgumentException("maglev tableSize " + m + " is smaller than the " + servers.length
-          + " servers; use a prime larger than the number of servers (100 times larger for good balance)");
-    }
+    Checks.maglevTable(m, servers.length);
     int[] table = new int[m];
     java.util.Arrays.fill(table, -1);
     long[] ids = ServerHashes.of(servers, seed);

@@ -62,6 +62,18 @@ final class Memento extends SlotPlacement {
     return b;
   }
 
+  /** Adds the memory of removed buckets, which decides both today's lookups and the next change. */
+  @Override
+  void describe(Server[] servers, Fingerprint f) {
+    super.describe(servers, f);
+    f.field("removed").number(lastRemoved);
+    for (int b = 0; b < replacer.length; b++) {
+      if (replacer[b] >= 0) {
+        f.number(b).number(replacer[b]).number(previous[b]);
+      }
+    }
+  }
+
   @Override
   long memoryBytes() {
     return 3 * (16 + 4L * slotServer.length);

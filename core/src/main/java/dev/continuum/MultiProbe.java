@@ -5,7 +5,7 @@ package dev.continuum;
  * hashing", arXiv:1505.00062, 2015): each server places a few points on the circle and each key is
  * hashed {@code k} times; the key goes to the point closest after any of its probes (smallest
  * clockwise distance). The paper gives a peak-to-mean load of about {@code 1 + 1/k}, 1.05 with 21
- * probes, at the cost of 21 hashes and binary searches per lookup (measured here: see README).
+ * probes, at the cost of 21 hashes and binary searches per lookup (measured: see docs/algorithms.md).
  *
  * <ul>
  *   <li>Weights: a server places {@link #POINTS_PER_WEIGHT} points per unit of capacity, so its

@@ -11,6 +11,32 @@ interface PlacementFactory {
   Placement build(Server[] servers);
 
   /**
+   * Throws the {@link IllegalArgumentException} naming the limit that {@link #build} would throw for
+   * {@code servers} (points, table size, a peer's server count, a weight the peer refuses), without
+   * building: a continuum that defers generation checks each change here, so that a list no
+   * {@code generate()} could place is rejected at the change that made it. Costs O(servers) and
+   * allocates nothing in proportion to the placement. The default has nothing to check.
+   */
+  default void check(Server[] servers) {}
+
+  /** A factory whose builds are checked by {@code check} first. */
+  static PlacementFactory checked(java.util.function.Consumer<Server[]> check,
+      java.util.function.Function<Server[], Placement> build) {
+    return new PlacementFactory() {
+      @Override
+      public Placement build(Server[] servers) {
+        check.accept(servers);
+        return build.apply(servers);
+      }
+
+      @Override
+      public void check(Server[] servers) {
+        check.accept(servers);
+      }
+    };
+  }
+
+  /**
    * Builds the placement that follows {@code previous} (built by this factory over
    * {@code previousServers}) after a change to {@code servers}. Algorithms whose placement depends on
    * the history of changes, not only on the set of servers (jump's and memento's slots), carry their

@@ -33,6 +33,21 @@ final class RendezvousPlacement extends Placement {
   }
 
   /**
+   * Rejects two servers with the same node string: pymemcache would keep only one of them.
+   *
+   * @throws IllegalArgumentException naming the node string
+   */
+  static void checkNames(Server[] servers) {
+    java.util.Set<String> names = new java.util.HashSet<>();
+    for (Server s : servers) {
+      if (!names.add(nodeName(s))) {
+        throw new IllegalArgumentException("pymemcache: two servers have the same node name \""
+            + nodeName(s) + "\"; pymemcache keeps only one node per name");
+      }
+    }
+  }
+
+  /**
    * @param seed pymemcache's murmur3 seed, already checked to be in 0..2^32-1
    * @throws IllegalArgumentException when two servers have the same node string (pymemcache would
    *     keep only one of them)

@@ -39,6 +39,17 @@ abstract class SlotPlacement extends Placement {
     return out;
   }
 
+  /**
+   * Writes the slot state to a fingerprint: which server holds each slot, in slot order. The list
+   * order of the servers plays no part in a slot placement.
+   */
+  void describe(Server[] servers, Fingerprint f) {
+    f.field("slots").number(slotServer.length).number(working);
+    for (Server s : slotOwners(servers)) {
+      f.slot(s);
+    }
+  }
+
   /** {@code slotServers[b]} as indexes into {@code servers} (removed slots: -1). */
   static int[] indexesOf(Server[] slotServers, Server[] servers) {
     Map<Server, Integer> index = new HashMap<>();

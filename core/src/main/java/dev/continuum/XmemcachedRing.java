@@ -54,19 +54,32 @@ final class XmemcachedRing extends RingPlacement {
     return s.host() + "/" + shown + ":" + s.port();
   }
 
-  static XmemcachedRing build(String dialect, Server[] servers, boolean nginx) {
-    int n = servers.length;
-    String[] names = new String[n];
+  /** The factory of one mode: every server checked (weight, address, point limit) before building. */
+  static PlacementFactory factory(String dialect, boolean nginx) {
+    return PlacementFactory.checked(servers -> check(dialect, servers, nginx), servers -> build(dialect, servers, nginx));
+  }
+
+  /** Throws what {@link #build} would for {@code servers}; returns the point count. */
+  private static int check(String dialect, Server[] servers, boolean nginx) {
     long total = 0;
-    for (int i = 0; i < n; i++) {
-      if (servers[i].capacity() == 0) {
-        throw new IllegalArgumentException(dialect + ": server " + servers[i].hostPort()
+    for (Server s : servers) {
+      if (s.capacity() == 0) {
+        throw new IllegalArgumentException(dialect + ": server " + s.hostPort()
             + " has capacity 0, which xmemcached rejects (\"weight<=0\"; its weights must be at least 1)");
       }
-      names[i] = sockStr(dialect, servers[i], nginx);
-      total += (long) POINTS_PER_WEIGHT * servers[i].capacity();
+      sockStr(dialect, s, nginx);
+      total += (long) POINTS_PER_WEIGHT * s.capacity();
     }
-    PointRing.Builder builder = new PointRing.Builder(Checks.points(dialect + " ring", total));
+    return Checks.points(dialect + " ring", total);
+  }
+
+  static XmemcachedRing build(String dialect, Server[] servers, boolean nginx) {
+    int n = servers.length;
+    PointRing.Builder builder = new PointRing.Builder(check(dialect, servers, nginx));
+    String[] names = new String[n];
+    for (int i = 0; i < n; i++) {
+      names[i] = sockStr(dialect, servers[i], nginx);
+    }
     int[] words = new int[4];
     for (int i = 0; i < n; i++) {
       byte[] prefix = (names[i] + "-").getBytes(StandardCharsets.UTF_8);

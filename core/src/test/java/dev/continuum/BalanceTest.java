@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * default options, seed 0: the peak-to-mean load stays within the bound stated per algorithm. Also
  * measures the fraction of keys moved by adding and by removing one server (ideal 1/(N+1) and 1/N)
  * over the first 250,000 of those keys, and the share of a capacity-2 server over the million.
- * Prints one line per configuration; README's "Algorithms" table comes from this output:
+ * Prints one line per configuration; docs/algorithms.md's table comes from this output:
  * {@code mvn -q -o -pl core test -Dtest=BalanceTest}. Why it may take over 20 s: about 20 million
  * lookups in all (rendezvous at N = 100 alone hashes 150 million server-key pairs); each algorithm
  * takes a few seconds.
@@ -24,7 +24,7 @@ class BalanceTest {
   /** Keys re-resolved to measure the fraction moved (the first of the million). */
   static final int MOVE_KEYS = 250_000;
 
-  /** Stated peak-to-mean bounds at N = 10 and N = 100 (measured values are in README). */
+  /** Stated peak-to-mean bounds at N = 10 and N = 100 (measured values are in docs/algorithms.md). */
   static double bound(Spec spec, int n) {
     return switch (spec) {
       // 1000 dots in all: 100 a server at N = 10, 10 at N = 100.

@@ -7,7 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Section 6 of {@code placement-compat.md}: which "ketama" implementations agree, measured on 20,000
+ * docs/compatibility.md, "How the dialects differ from each other": which "ketama" implementations agree, measured on 20,000
  * keys with the verified dialects.
  */
 class CrossDialectTest {

@@ -118,6 +118,43 @@ class LimitsTest {
     }
   }
 
+  /**
+   * With generation deferred, a change that breaks a placement limit is rejected at the change, naming
+   * the limit, and {@code generate()} keeps working (it used to be accepted into the list, and every
+   * later {@code generate()} threw until it was removed).
+   */
+  @Test
+  void deferredGenerationRejectsALimitAtTheChange() {
+    Continuum ring = Continuum.builder(Algorithm.RING).autogenerate(false).build();
+    ring.addServer("10.0.0.1", 1);
+    assertThatThrownBy(() -> ring.addServer("10.0.0.2", 1, 1 << 24))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("the ring would need 2684354720 points; the limit is 268435456 (about 2048 MiB)");
+    assertThat(ring.servers()).containsExactly(Server.of("10.0.0.1", 1));
+    ring.generate();
+    assertThat(ring.resolve("k")).isEqualTo(Server.of("10.0.0.1", 1));
+
+    Continuum maglev = Continuum.builder(Algorithm.MAGLEV).tableSize(13).autogenerate(false).build();
+    maglev.addServers(servers(0, 13));
+    assertThatThrownBy(() -> maglev.addServers(servers(13, 1)))
+        .hasMessageStartingWith("maglev tableSize 13 is smaller than the 14 servers");
+    maglev.generate();
+    assertThat(maglev.size()).isEqualTo(13);
+
+    Continuum libmemcached = Continuum.builder(Algorithm.LIBMEMCACHED_KETAMA).autogenerate(false).build();
+    libmemcached.addServers(servers(0, 100));
+    assertThatThrownBy(() -> libmemcached.addServers(servers(100, 1)))
+        .hasMessageStartingWith("libmemcached-ketama: 101 servers, but the limit is 100");
+
+    Continuum twemproxy = Continuum.builder(Algorithm.TWEMPROXY).autogenerate(false).build();
+    assertThatThrownBy(() -> twemproxy.addServer("10.0.0.1", 1, 0)).hasMessageContaining("capacity 0");
+    Continuum pymemcache = Continuum.builder(Algorithm.PYMEMCACHE).autogenerate(false).build();
+    pymemcache.addServer(Server.of("10.0.0.1", 1).withName("a"));
+    assertThatThrownBy(() -> pymemcache.addServer(Server.of("10.0.0.2", 1).withName("a")))
+        .hasMessageContaining("same node name \"a\"");
+    pymemcache.generate();
+  }
+
   @Test
   void keyLengthLimit() {
     assertThat(Checks.MAX_KEY_CHARS).isEqualTo(715_827_877);

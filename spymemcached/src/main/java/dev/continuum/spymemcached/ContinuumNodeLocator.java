@@ -167,6 +167,18 @@ public final class ContinuumNodeLocator implements NodeLocator {
     return state.continuum.algorithm();
   }
 
+  /**
+   * The placement's fingerprint ({@link Continuum#fingerprint()}): equal for every client, proxy or
+   * configuration file that places keys exactly as this locator does, different when any key could
+   * be placed elsewhere. Compare it with {@code continuum fingerprint} run on the other side's
+   * configuration.
+   *
+   * @return the fingerprint of the current placement
+   */
+  public String fingerprint() {
+    return state.continuum.fingerprint();
+  }
+
   /** The continuum server {@code key} is placed on: the server of {@link #getPrimary}. */
   public Server serverFor(String key) {
     return state.continuum.resolve(key);

@@ -48,6 +48,26 @@ class ContinuumNodeLocatorTest {
   }
 
   @Test
+  void fingerprintIsTheContinuumsOfTheSameServersAndAddresses() {
+    List<MemcachedNode> nodes = new ArrayList<>(loopback(3, 11211));
+    nodes.add(node(new InetSocketAddress("localhost", 22122)));
+    ContinuumNodeLocator locator = new ContinuumNodeLocator(nodes);
+    Continuum same = new Continuum(Algorithm.SPYMEMCACHED);
+    for (int i = 0; i < 3; i++) {
+      same.addServer(Server.of("127.0.0.1", 11211 + i));
+    }
+    Server local = Server.of("localhost", 22122);
+    same.addServer(local.withAddress("127.0.0.1"));
+    assertThat(locator.fingerprint()).isEqualTo(same.fingerprint());
+    Continuum unresolved = new Continuum(Algorithm.SPYMEMCACHED);
+    for (int i = 0; i < 3; i++) {
+      unresolved.addServer(Server.of("127.0.0.1", 11211 + i));
+    }
+    unresolved.addServer(local); // spymemcached's node key then reads "localhost/<unresolved>:22122"
+    assertThat(locator.fingerprint()).isNotEqualTo(unresolved.fingerprint());
+  }
+
+  @Test
   void sequenceIsTheReplicaOrderWithoutThePrimary() {
     List<MemcachedNode> nodes = loopback(10, 11211);
     ContinuumNodeLocator locator = new ContinuumNodeLocator(nodes, Algorithm.PYTHON_CONTINUUM);
