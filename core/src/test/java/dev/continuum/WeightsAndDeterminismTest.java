@@ -55,11 +55,15 @@ class WeightsAndDeterminismTest {
    * 1, 2, 3 cycling where weights are supported), seed 42: any change of output fails here.
    */
   static long checksum(Spec spec) {
-    Continuum c = spec.continuum(42);
+    return checksum(spec.continuum(42));
+  }
+
+  /** The checksum over an empty continuum of any algorithm (weights where it supports them). */
+  static long checksum(Continuum c) {
     List<Server> servers = Placements.servers(20, 42);
     for (int i = 0; i < servers.size(); i++) {
       Server s = servers.get(i);
-      c.addServer(spec.algorithm.supportsWeights() ? Server.of(s.host(), s.port(), 1 + i % 3) : s);
+      c.addServer(c.algorithm().supportsWeights() ? Server.of(s.host(), s.port(), 1 + i % 3) : s);
     }
     long sum = 0;
     for (int i = 0; i < 100_000; i++) {
@@ -81,6 +85,23 @@ class WeightsAndDeterminismTest {
     }
     assertThat(actual.toString()).isEqualTo(PINNED);
   }
+
+  /** The Java client dialects, pinned the same way (their peers' placements never change either). */
+  @Test
+  void pinnedDialectChecksums() {
+    StringBuilder actual = new StringBuilder();
+    for (Algorithm a : new Algorithm[] {Algorithm.JEDIS, Algorithm.XMEMCACHED, Algorithm.XMEMCACHED_NGINX, Algorithm.DUBBO}) {
+      actual.append(a.cliName()).append('=').append(checksum(new Continuum(a))).append('\n');
+    }
+    assertThat(actual.toString()).isEqualTo(PINNED_DIALECTS);
+  }
+
+  private static final String PINNED_DIALECTS = """
+      jedis=170133499405980350
+      xmemcached=-5800831576192266392
+      xmemcached-nginx=6567506859983667577
+      dubbo=-9024977346721450382
+      """;
 
   /** Jump and memento agree while nothing has been removed: memento is jump plus its removals. */
   private static final String PINNED = """

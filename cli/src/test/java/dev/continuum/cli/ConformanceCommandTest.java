@@ -23,9 +23,12 @@ class ConformanceCommandTest {
         "libmemcached.tsv: checked 10250, mismatched 0, skipped 0",
         "twemproxy.tsv: checked 9490, mismatched 0, skipped 0",
         "spymemcached.tsv: checked 8470, mismatched 0, skipped 0",
+        "jedis.tsv: checked 4560, mismatched 0, skipped 0",
+        "xmemcached.tsv: checked 4780, mismatched 0, skipped 0",
+        "dubbo.tsv: checked 3120, mismatched 0, skipped 0",
         "pymemcache.tsv: checked 5018, mismatched 0, skipped 0",
         "pymemcache.murmur3.tsv: checked 520, mismatched 0, skipped 0",
-        "6 passed, 0 failed");
+        "9 passed, 0 failed");
   }
 
   /** Replaces the expected index of the first data row of {@code file} by another valid one. */
@@ -60,7 +63,7 @@ class ConformanceCommandTest {
     assertThat(r.code).isEqualTo(1);
     assertThat(r.out).contains("twemproxy.tsv: checked 9490, mismatched 1, skipped 0")
         .contains("pymemcache.murmur3.tsv: checked 520, mismatched 1, skipped 0")
-        .contains("4 passed, 2 failed");
+        .contains("7 passed, 2 failed");
     assertThat(r.err).contains("twemproxy.tsv:").contains("expected").contains("murmur3_32(");
   }
 
