@@ -36,7 +36,11 @@ public final class BoundedLoads {
     this.loadFactor = loadFactor;
   }
 
-  /** The load factor c (at least 1). */
+  /**
+   * The load factor c, set with {@link Continuum.Builder#loadFactor(double)}.
+   *
+   * @return c, at least 1
+   */
   public double loadFactor() {
     return loadFactor;
   }
@@ -44,25 +48,37 @@ public final class BoundedLoads {
   /**
    * Places one request for {@code key} (hashed as its UTF-8 bytes): the first server clockwise from
    * the key with room under its bound, whose load is then one higher. Pair with {@link #release}.
+   * Never blocks; allocates only the first time a server is claimed.
    *
+   * @param key the request's key
+   * @return the server that took the request
+   * @throws NullPointerException if {@code key} is null
+   * @throws IllegalArgumentException if the key is longer than 715,827,877 chars
    * @throws IllegalStateException "empty continuum" when no server can take keys
    */
   public Server acquire(String key) {
     Checks.key(key);
     Continuum.Snapshot s = continuum.snapshot();
-    HashRing ring = (HashRing) s.placement;
-    return claim(s, ring, ring.ring.find(HashRing.high32(XxHash64.hash(key, ring.seed))));
+    ConsistentRing ring = (ConsistentRing) s.placement;
+    return claim(s, ring, ring.ring.find(ring.hash(key)));
   }
 
-  /** As {@link #acquire(String)} for a key given as bytes. */
+  /**
+   * As {@link #acquire(String)}, for a key given as bytes.
+   *
+   * @param key the request's key; not modified
+   * @return the server that took the request
+   * @throws NullPointerException if {@code key} is null
+   * @throws IllegalStateException "empty continuum" when no server can take keys
+   */
   public Server acquire(byte[] key) {
     Checks.key(key);
     Continuum.Snapshot s = continuum.snapshot();
-    HashRing ring = (HashRing) s.placement;
-    return claim(s, ring, ring.ring.find(HashRing.high32(XxHash64.hash(key, 0, key.length, ring.seed))));
+    ConsistentRing ring = (ConsistentRing) s.placement;
+    return claim(s, ring, ring.ring.find(ring.hash(key, 0, key.length)));
   }
 
-  private Server claim(Continuum.Snapshot s, HashRing ring, int start) {
+  private Server claim(Continuum.Snapshot s, ConsistentRing ring, int start) {
     if (start < 0 || ring.totalWeight == 0) {
       throw new IllegalStateException("empty continuum");
     }
@@ -94,7 +110,9 @@ public final class BoundedLoads {
   /**
    * Ends one request on {@code server}, acquired earlier.
    *
-   * @throws IllegalArgumentException if {@code server} holds no acquired request
+   * @param server the server {@link #acquire} returned (or an equal one: same host and port)
+   * @throws NullPointerException if {@code server} is null
+   * @throws IllegalArgumentException if {@code server} holds no acquired request; nothing changes
    */
   public void release(Server server) {
     java.util.Objects.requireNonNull(server, "server");
@@ -110,13 +128,22 @@ public final class BoundedLoads {
     total.decrementAndGet();
   }
 
-  /** The requests currently acquired on {@code server}. */
+  /**
+   * The requests currently acquired on a server.
+   *
+   * @param server any server; matched by host and port
+   * @return its load, 0 when it holds none
+   */
   public int load(Server server) {
     AtomicInteger load = loads.get(server);
     return load == null ? 0 : load.get();
   }
 
-  /** The requests currently acquired over all servers. */
+  /**
+   * The requests currently acquired over all servers.
+   *
+   * @return the total load
+   */
   public long totalLoad() {
     return total.get();
   }

@@ -29,6 +29,17 @@ import dev.continuum.Options.Knob;
  * write. Changes are serialised among themselves. A change that is rejected publishes nothing and
  * leaves the previous state readable and unchanged.
  *
+ * <h2>Rejected changes</h2>
+ * A change ({@code addServer}, {@code addServers}, {@code removeServer}, {@code removeServers},
+ * {@code updateServer}, {@code generate}) is checked in full before anything is published, and a
+ * rejected change leaves the continuum exactly as it was. Besides the method's own conditions, a change
+ * is rejected with an {@link IllegalArgumentException} naming the limit when the resulting list would
+ * hold more than 1,048,576 servers, when its capacities would sum to more than 2^31 - 1, when the
+ * placement would need more than 2^28 points, when an unweighted algorithm ({@link Algorithm#JUMP},
+ * {@link Algorithm#MEMENTO}) is given a capacity other than 1, or when a dialect's peer refuses the
+ * list: more than 100 servers for the libmemcached dialects, capacity 0 for the twemproxy dialects, two
+ * servers with the same node string for {@link Algorithm#PYMEMCACHE}.
+ *
  * <h2>Deferred generation</h2>
  * With {@code autogenerate} off (as python-continuum's {@code Continuum(totaldots, autogenerate=False)}),
  * changes update the server list at once but the placement only at {@link #generate()}; until then
@@ -60,6 +71,8 @@ public final class Continuum {
   /** Equal servers may be listed more than once (see {@link Builder#allowDuplicateServers}). */
   private final boolean duplicates;
   private final Options options;
+  /** The algorithm has {@link Algorithm.Capability#PREHASHED_KEYS}, read once for the lookup path. */
+  private final boolean prehashedKeys;
   /** Created on first use, for {@link Algorithm#BOUNDED_LOAD} only. */
   private volatile BoundedLoads boundedLoads;
 
@@ -69,27 +82,46 @@ public final class Continuum {
   private static final int SMALL_BATCH = 8;
   private volatile Snapshot snapshot;
 
-  /** python-continuum 0.1.1 with 1000 dots, regenerated after every change. */
+  /**
+   * An empty continuum placing keys as python-continuum 0.1.1 with 1000 dots, regenerated after every
+   * change (python-continuum's {@code Continuum()}).
+   */
   public Continuum() {
     this(1000);
   }
 
-  /** python-continuum 0.1.1 with {@code totalDots} dots, regenerated after every change. */
+  /**
+   * An empty continuum placing keys as python-continuum 0.1.1 with {@code totalDots} dots,
+   * regenerated after every change.
+   *
+   * @param totalDots the number of entries the ring spreads over the servers by capacity
+   *     (python-continuum's {@code totaldots}), 1 to 2^28
+   * @throws IllegalArgumentException if {@code totalDots} is below 1 or above 2^28
+   */
   public Continuum(int totalDots) {
     this(totalDots, true);
   }
 
   /**
-   * python-continuum 0.1.1 with {@code totalDots} dots.
+   * An empty continuum placing keys as python-continuum 0.1.1 with {@code totalDots} dots
+   * (python-continuum's {@code Continuum(totaldots, autogenerate)}).
    *
-   * @param autogenerate when false, changes take effect at {@link #generate()}
-   * @throws IllegalArgumentException if {@code totalDots < 1} or beyond the point limit
+   * @param totalDots the number of entries the ring spreads over the servers by capacity, 1 to 2^28
+   * @param autogenerate when false, changes update the server list at once but the placement only at
+   *     {@link #generate()}
+   * @throws IllegalArgumentException if {@code totalDots} is below 1 or above 2^28
    */
   public Continuum(int totalDots, boolean autogenerate) {
     this(Algorithm.PYTHON_CONTINUUM, totalDotsOptions(totalDots), autogenerate);
   }
 
-  /** An empty continuum placing keys with {@code algorithm} and its default options. */
+  /**
+   * An empty continuum placing keys with {@code algorithm} and its default options, regenerated after
+   * every change. Use {@link #builder(Algorithm)} for other options.
+   *
+   * @param algorithm the algorithm or compatibility dialect
+   * @throws NullPointerException if {@code algorithm} is null
+   */
   public Continuum(Algorithm algorithm) {
     this(Objects.requireNonNull(algorithm, "algorithm"), Options.defaults(), true);
   }
@@ -108,6 +140,7 @@ public final class Continuum {
 
   private Continuum(Algorithm algorithm, Options options, PlacementFactory factory, boolean autogenerate) {
     this.algorithm = algorithm;
+    this.prehashedKeys = algorithm.has(Algorithm.Capability.PREHASHED_KEYS);
     this.factory = factory;
     this.autogenerate = autogenerate;
     this.duplicates = options.duplicateServers;
@@ -126,42 +159,102 @@ public final class Continuum {
     return o;
   }
 
-  /** A builder for any algorithm with non-default options. */
+  /**
+   * A builder for a continuum with options other than the defaults. The builder checks each option
+   * as it is set.
+   *
+   * <pre>{@code
+   * Continuum c = Continuum.builder(Algorithm.RING).seed(42).pointsPerWeight(200).build();
+   * }</pre>
+   *
+   * @param algorithm the algorithm or compatibility dialect
+   * @return a new builder with {@code algorithm}'s default options
+   * @throws NullPointerException if {@code algorithm} is null
+   */
   public static Builder builder(Algorithm algorithm) {
     return new Builder(algorithm);
   }
 
-  /** The algorithm placing keys. */
+  /**
+   * The algorithm placing keys.
+   *
+   * @return the algorithm or dialect this continuum was created with
+   */
   public Algorithm algorithm() {
     return algorithm;
   }
 
   /**
-   * Adds a server of capacity 1 and returns it.
+   * Adds a server of capacity 1 at the end of the list and returns it.
    *
-   * @throws IllegalArgumentException for a bad host or port, or a server already added
+   * @param host the host name or IP address, used as given (never resolved)
+   * @param port the port, 1 to 65535
+   * @return the server added
+   * @throws IllegalArgumentException if the host is null, blank or holds whitespace, control or
+   *     invisible characters, if the port is outside 1..65535, if a server with this host and port is
+   *     already listed (unless {@link Builder#allowDuplicateServers duplicates are allowed}), or for any
+   *     reason listed under "Rejected changes" above; the continuum is then unchanged
    */
   public Server addServer(String host, int port) {
     return addServer(Server.of(host, port));
   }
 
-  /** Adds a server with a capacity and returns it. */
+  /**
+   * Adds a server with a capacity at the end of the list and returns it.
+   *
+   * @param host the host name or IP address, used as given (never resolved)
+   * @param port the port, 1 to 65535
+   * @param capacity the server's weight: twice the capacity takes about twice the keys; 0 takes none
+   *     where the algorithm allows it
+   * @return the server added
+   * @throws IllegalArgumentException if the host is null, blank or holds whitespace, control or
+   *     invisible characters, if the port is outside 1..65535, if the capacity is negative, if a server
+   *     with this host and port is already listed (unless duplicates are allowed), or for any reason
+   *     listed under "Rejected changes" above; the continuum is then unchanged
+   */
   public Server addServer(String host, int port, int capacity) {
     return addServer(Server.of(host, port, capacity));
   }
 
-  /** Adds a server and returns it. */
+  /**
+   * Adds a server at the end of the list and returns it.
+   *
+   * @param server the server, with its capacity, name and address
+   * @return {@code server} itself
+   * @throws NullPointerException if {@code server} is null
+   * @throws IllegalArgumentException if an equal server (same host and port) is already listed (unless
+   *     duplicates are allowed), or for any reason listed under "Rejected changes" above; the continuum
+   *     is then unchanged
+   */
   public Server addServer(Server server) {
     addServers(List.of(Objects.requireNonNull(server, "server")));
     return server;
   }
 
-  /** Adds several servers in order, with one regeneration. All are added, or none. */
+  /**
+   * Adds several servers at the end of the list, in order, with one regeneration. All are added, or
+   * none.
+   *
+   * @param servers the servers to add
+   * @throws NullPointerException if {@code servers} or one of them is null
+   * @throws IllegalArgumentException if one of them is already listed or given twice (unless
+   *     duplicates are allowed), or for any reason listed under "Rejected changes" above; the continuum
+   *     is then unchanged
+   */
   public void addServers(Server... servers) {
     addServers(Arrays.asList(servers));
   }
 
-  /** Adds several servers in order, with one regeneration. All are added, or none. */
+  /**
+   * Adds several servers at the end of the list, in iteration order, with one regeneration. All are
+   * added, or none.
+   *
+   * @param servers the servers to add
+   * @throws NullPointerException if {@code servers} or one of them is null
+   * @throws IllegalArgumentException if one of them is already listed or given twice (unless
+   *     duplicates are allowed), or for any reason listed under "Rejected changes" above; the continuum
+   *     is then unchanged
+   */
   public void addServers(Collection<Server> servers) {
     Objects.requireNonNull(servers, "servers");
     synchronized (writeLock) {
@@ -187,20 +280,40 @@ public final class Continuum {
   /**
    * Removes a server (matched by host and port). When duplicates are allowed and the list holds
    * several equal servers, this removes the very instance passed if it is listed, otherwise the
-   * first equal one.
+   * first equal one. The servers after it keep their order.
    *
-   * @throws IllegalArgumentException if no such server is in the continuum
+   * @param server the server to remove; its capacity, name and address do not matter
+   * @throws NullPointerException if {@code server} is null
+   * @throws IllegalArgumentException if no server with this host and port is listed, or if the
+   *     placement without it is refused for a reason listed under "Rejected changes" above; the
+   *     continuum is then unchanged
    */
   public void removeServer(Server server) {
     removeServers(List.of(Objects.requireNonNull(server, "server")));
   }
 
-  /** Removes the server with this host and port. */
+  /**
+   * Removes the server with this host and port (the first one, when duplicates are allowed).
+   *
+   * @param host the host, exactly as it was added
+   * @param port the port
+   * @throws IllegalArgumentException if the host or port is not valid, if no such server is listed,
+   *     or if the placement without it is refused for a reason listed under "Rejected changes" above;
+   *     the continuum is then unchanged
+   */
   public void removeServer(String host, int port) {
     removeServer(Server.of(host, port));
   }
 
-  /** Removes several servers with one regeneration. All are removed, or none. */
+  /**
+   * Removes several servers with one regeneration. All are removed, or none.
+   *
+   * @param servers the servers to remove, matched by host and port
+   * @throws NullPointerException if {@code servers} or one of them is null
+   * @throws IllegalArgumentException if one of them is not listed, or is given twice (more times than
+   *     it is listed, when duplicates are allowed), or if the placement without them is refused for a
+   *     reason listed under "Rejected changes" above; the continuum is then unchanged
+   */
   public void removeServers(Collection<Server> servers) {
     Objects.requireNonNull(servers, "servers");
     synchronized (writeLock) {
@@ -237,9 +350,14 @@ public final class Continuum {
 
   /**
    * Replaces the server with the same host and port by {@code server} (new capacity, name or
-   * address), keeping its place in the list.
+   * address), keeping its place in the list. When duplicates are allowed, this replaces the very
+   * instance passed if it is listed, otherwise the first equal one.
    *
-   * @throws IllegalArgumentException if no such server is in the continuum
+   * @param server the new version of a listed server
+   * @throws NullPointerException if {@code server} is null
+   * @throws IllegalArgumentException if no server with this host and port is listed, or if the new
+   *     capacity is refused for a reason listed under "Rejected changes" above; the continuum is then
+   *     unchanged
    */
   public void updateServer(Server server) {
     Objects.requireNonNull(server, "server");
@@ -267,7 +385,13 @@ public final class Continuum {
     return list.indexOf(server);
   }
 
-  /** Rebuilds the placement from the current server list and publishes it. */
+  /**
+   * Rebuilds the placement from the current server list and publishes it. Needed only with
+   * {@code autogenerate} off; otherwise every change has already done it.
+   *
+   * <p>Every change already checked that its list can be placed (see "Rejected changes" above), so
+   * this does not throw for a list the changes accepted.
+   */
   public void generate() {
     synchronized (writeLock) {
       publish(snapshot.members);
@@ -277,7 +401,7 @@ public final class Continuum {
   private void commit(List<Server> next) {
     Checks.servers(next.size());
     // Compatibility dialects accept the capacities their peer ignores (libmemcached unweighted,
-    // spymemcached); continuum's own unweighted algorithms (jump, memento) reject them.
+    // spymemcached); continuum's own unweighted algorithms (jump, jumpback, memento) reject them.
     if (!algorithm.supportsWeights() && !algorithm.isCompatibilityDialect()) {
       for (Server s : next) {
         Checks.unweighted(algorithm.cliName(), s);
@@ -308,12 +432,13 @@ public final class Continuum {
 
   /**
    * The per-request load accounting of consistent hashing with bounded loads: one instance per
-   * continuum, shared by every caller.
+   * continuum, shared by every caller, thread-safe and lock-free.
    *
+   * @return the load accounting of this continuum, created on first use
    * @throws IllegalStateException unless the algorithm is {@link Algorithm#BOUNDED_LOAD}
    */
   public BoundedLoads boundedLoads() {
-    if (algorithm != Algorithm.BOUNDED_LOAD) {
+    if (!algorithm.has(Algorithm.Capability.BOUNDED_LOADS)) {
       throw new IllegalStateException("bounded loads need algorithm " + Algorithm.BOUNDED_LOAD.cliName()
           + ", this continuum uses " + algorithm.cliName());
     }
@@ -330,14 +455,20 @@ public final class Continuum {
     return b;
   }
 
-  /** The servers in insertion order; an unmodifiable copy unaffected by later changes. */
+  /**
+   * The servers in insertion order. Never blocks.
+   *
+   * @return an unmodifiable list, unaffected by later changes
+   */
   public List<Server> servers() {
     return snapshot.members;
   }
 
   /**
    * An estimate of the bytes the current placement holds (point arrays, lookup tables), excluding
-   * the {@link Server} objects themselves.
+   * the {@link Server} objects themselves. Not part of the compatibility promise.
+   *
+   * @return the bytes of the arrays of the current placement
    */
   public long memoryBytes() {
     return snapshot.placement.memoryBytes();
@@ -348,7 +479,8 @@ public final class Continuum {
    * python-continuum, ketama and twemproxy rings); empty for placements that are not rings (jump,
    * rendezvous, maglev...), whose shares can only be measured by placing sample keys. The result is a
    * snapshot of the current placement, indexed like the servers it was built over; a ring without
-   * points (no servers, or none with a point) has no arcs.
+   * points (no servers, or none with a point) has no arcs. Its {@link KeySpace#keyHash()} names the
+   * key hash, so that two continuums' arcs are compared only when a key hashes alike in both.
    *
    * <pre>{@code
    * KeySpace ks = c.keySpace().orElseThrow();
@@ -356,10 +488,13 @@ public final class Continuum {
    *   System.out.println(ks.servers().get(i).hostPort() + " " + ks.share(i));
    * }
    * }</pre>
+   *
+   * @return the arcs of the current placement, or empty when it is not a ring
    */
   public Optional<KeySpace> keySpace() {
     Snapshot s = snapshot;
-    return Optional.ofNullable(s.placement.keySpace(s.servers));
+    KeySpace ks = s.placement.keySpace(s.servers);
+    return ks == null ? Optional.empty() : Optional.of(ks.hashedBy(KeySpace.keyHashOf(algorithm, options, factory)));
   }
 
   /**
@@ -387,15 +522,25 @@ public final class Continuum {
     return Fingerprint.of(algorithm, options, factory, s.servers, s.placement);
   }
 
-  /** The number of servers. */
+  /**
+   * The number of servers listed, including those of capacity 0. Never blocks.
+   *
+   * @return the size of {@link #servers()}
+   */
   public int size() {
     return snapshot.members.size();
   }
 
   /**
-   * The server for {@code key}, hashed as its UTF-8 bytes.
+   * The server for {@code key}, hashed as its UTF-8 bytes (so it equals {@link #resolve(byte[])} of
+   * those bytes; unpaired surrogates encode as {@code '?'}). Never blocks, allocates nothing.
    *
-   * @throws IllegalStateException "empty continuum" when no server can take keys
+   * @param key any string, empty included
+   * @return the server, the very instance that was added
+   * @throws NullPointerException if {@code key} is null
+   * @throws IllegalArgumentException if the key is longer than 715,827,877 chars
+   * @throws IllegalStateException "empty continuum" when no server can take keys (none listed, or
+   *     none with a point)
    */
   public Server resolve(String key) {
     Checks.key(key);
@@ -403,7 +548,14 @@ public final class Continuum {
     return serverAt(s, s.placement.index(key));
   }
 
-  /** The server for a key given as bytes. */
+  /**
+   * The server for a key given as bytes. Never blocks, allocates nothing.
+   *
+   * @param key the key's bytes, any length, empty included; not modified
+   * @return the server, the very instance that was added
+   * @throws NullPointerException if {@code key} is null
+   * @throws IllegalStateException "empty continuum" when no server can take keys
+   */
   public Server resolve(byte[] key) {
     Checks.key(key);
     Snapshot s = snapshot;
@@ -411,10 +563,76 @@ public final class Continuum {
   }
 
   /**
-   * The {@code n} distinct servers for {@code key} in preference order; the first is
-   * {@link #resolve(String)}.
+   * The server for a key whose 64-bit hash the caller already holds, for continuum's own algorithms
+   * ({@link Algorithm.Capability#PREHASHED_KEYS}): the server a key of that key hash goes to, so that
+   * {@code resolve(key)} is {@code resolve(h)} for {@code h} the algorithm's key hash of the key's
+   * UTF-8 bytes. Callers that hash keys themselves (any good 64-bit hash; the same one everywhere the
+   * placement must agree) skip continuum's key hash. Allocation-free and lock-free.
    *
+   * <p>What the hash decides, by algorithm: {@code jumpback}, the slot
+   * {@code ConsistentHashing.jumpBackHashSplitMix64().getBucket(keyHash, slots)} of hash4j, exactly;
+   * {@code jump}, the slot of the paper's {@code JumpConsistentHash(keyHash, slots)} (Guava's
+   * {@code consistentHash}); {@code memento}, that jump slot followed through its removed slots;
+   * {@code ring} and {@code bounded-load}, the ring position given by the high 32 bits;
+   * {@code multi-probe}, its probes {@code mix(keyHash + i * golden)}; {@code rendezvous}, the
+   * scores of {@code mix(keyHash ^ serverId)}; {@code maglev}, the table slot
+   * {@code Long.remainderUnsigned(keyHash, tableSize)}. For the slot algorithms, slot {@code i} is the
+   * {@code i}-th server added while no server but the last has been removed (see
+   * {@link Algorithm#dependsOnHistory()}).
+   *
+   * @param keyHash the key's 64-bit hash; every value is valid
+   * @return the server for that hash
+   * @throws UnsupportedOperationException for a compatibility dialect, which places keys by its peer's
+   *     own key hash (md5, one-at-a-time, fnv1a, murmur3 over the key): resolve the key instead
+   * @throws IllegalStateException "empty continuum" when no server can take keys
+   */
+  public Server resolve(long keyHash) {
+    Snapshot s = snapshot;
+    return serverAt(s, prehashed(s).index(keyHash));
+  }
+
+  /**
+   * The {@code n} distinct servers for a key of 64-bit hash {@code keyHash}, in preference order; the
+   * first is {@link #resolve(long)}, and the list equals {@code resolve(key, n)} of any key of that
+   * hash (see {@link #resolve(long)} for what the hash means and which algorithms accept it).
+   *
+   * @param keyHash the key's 64-bit hash; every value is valid
+   * @param n the number of replicas
+   * @return {@code n} distinct servers, primary first
+   * @throws UnsupportedOperationException for a compatibility dialect (see {@link #resolve(long)})
    * @throws IllegalArgumentException if {@code n < 1} or more than the servers that can take keys
+   * @throws IllegalStateException "empty continuum" when no server can take keys
+   */
+  public List<Server> resolve(long keyHash, int n) {
+    Snapshot s = snapshot;
+    Placement p = prehashed(s);
+    int[] out = new int[checkReplicas(s, n)];
+    p.indexes(keyHash, out, n);
+    return serversAt(s, out);
+  }
+
+  private Placement prehashed(Snapshot s) {
+    if (!prehashedKeys) {
+      throw new UnsupportedOperationException(algorithm.cliName() + " places keys by its peer's own key hash,"
+          + " not by a 64-bit hash the caller supplies: resolve the key itself (resolve(long) takes"
+          + " continuum's own algorithms: " + Algorithm.withCapability(Algorithm.Capability.PREHASHED_KEYS) + ")");
+    }
+    return s.placement;
+  }
+
+  /**
+   * The {@code n} distinct servers for {@code key} in preference order; the first is
+   * {@link #resolve(String)}. On rings these are the first {@code n} distinct owners clockwise from
+   * the key; a peer program has no such call, so for dialects only the first is a compatibility
+   * guarantee. Never blocks.
+   *
+   * @param key any string, hashed as its UTF-8 bytes
+   * @param n how many servers, 1 to the number of servers that can take keys
+   * @return {@code n} distinct servers, an unmodifiable list
+   * @throws NullPointerException if {@code key} is null
+   * @throws IllegalArgumentException if {@code n < 1} or more than the servers that can take keys, or
+   *     if the key is longer than 715,827,877 chars
+   * @throws IllegalStateException "empty continuum" when no server can take keys
    */
   public List<Server> resolve(String key, int n) {
     Checks.key(key);
@@ -424,7 +642,16 @@ public final class Continuum {
     return serversAt(s, out);
   }
 
-  /** As {@link #resolve(String, int)} for a key given as bytes. */
+  /**
+   * As {@link #resolve(String, int)}, for a key given as bytes.
+   *
+   * @param key the key's bytes; not modified
+   * @param n how many servers, 1 to the number of servers that can take keys
+   * @return {@code n} distinct servers in preference order, an unmodifiable list
+   * @throws NullPointerException if {@code key} is null
+   * @throws IllegalArgumentException if {@code n < 1} or more than the servers that can take keys
+   * @throws IllegalStateException "empty continuum" when no server can take keys
+   */
   public List<Server> resolve(byte[] key, int n) {
     Checks.key(key);
     Snapshot s = snapshot;
@@ -460,12 +687,21 @@ public final class Continuum {
     return List.of(out);
   }
 
+  /**
+   * A short description for logs, such as {@code Continuum[ring, 3 servers]}; not a stable format.
+   *
+   * @return the algorithm's name and the number of servers
+   */
   @Override
   public String toString() {
     return "Continuum[" + algorithm.cliName() + ", " + snapshot.members.size() + " servers]";
   }
 
-  /** Builds a {@link Continuum} for any algorithm with non-default options. */
+  /**
+   * Builds a {@link Continuum} for any algorithm with options other than the defaults. Each setter
+   * checks its value at once and throws before changing the builder. A builder is not thread-safe; it
+   * can build several continuums, each with the options set so far.
+   */
   public static final class Builder {
     private final Algorithm algorithm;
     private final Options options = Options.defaults();
@@ -475,7 +711,14 @@ public final class Continuum {
       this.algorithm = Objects.requireNonNull(algorithm, "algorithm");
     }
 
-    /** python-continuum's {@code totaldots} (default 1000). */
+    /**
+     * python-continuum's {@code totaldots} (default 1000), for {@link Algorithm#PYTHON_CONTINUUM}.
+     *
+     * @param totalDots the number of entries spread over the servers by capacity, 1 to 2^28
+     * @return this builder
+     * @throws IllegalArgumentException if the algorithm is not python-continuum, or {@code totalDots}
+     *     is below 1 or above 2^28
+     */
     public Builder totalDots(int totalDots) {
       require(Knob.TOTAL_DOTS);
       options.totalDots = checkedTotalDots(totalDots);
@@ -484,10 +727,19 @@ public final class Continuum {
 
     /**
      * The hash seed: pymemcache's murmur3 seed, or the secret seed of continuum's own algorithms
-     * (default 0). Compatibility dialects other than pymemcache cannot be seeded.
+     * (default 0). Compatibility dialects other than pymemcache cannot be seeded. The seed is an input
+     * of the placement: two continuums with different seeds place keys differently.
+     *
+     * @param seed any value for continuum's own algorithms; 0 to 4294967295 for pymemcache
+     * @return this builder
+     * @throws IllegalArgumentException if the algorithm takes no seed, or for pymemcache a seed outside
+     *     0..4294967295
      */
     public Builder seed(long seed) {
       require(Knob.SEED);
+      if (algorithm == Algorithm.PYMEMCACHE) {
+        Checks.unsignedSeed32(algorithm.cliName(), seed);
+      }
       options.seed = seed;
       return this;
     }
@@ -500,6 +752,10 @@ public final class Continuum {
      * copies apart by identity; {@code removeServer} and {@code updateServer} act on the very instance
      * passed when it is listed, otherwise on the first equal server. Default false: a duplicate is
      * rejected with "server already added", as in python-continuum.
+     *
+     * @param allow true to accept equal servers more than once
+     * @return this builder
+     * @throws IllegalArgumentException if the algorithm is not a libmemcached or spymemcached dialect
      */
     public Builder allowDuplicateServers(boolean allow) {
       require(Knob.DUPLICATE_SERVERS);
@@ -510,6 +766,11 @@ public final class Continuum {
     /**
      * Points per unit of capacity on the ring of {@link Algorithm#RING} and
      * {@link Algorithm#BOUNDED_LOAD} (default 160).
+     *
+     * @param pointsPerWeight 1 to 65536
+     * @return this builder
+     * @throws IllegalArgumentException if the algorithm is not ring or bounded-load, or the value is
+     *     outside 1..65536
      */
     public Builder pointsPerWeight(int pointsPerWeight) {
       require(Knob.POINTS_PER_WEIGHT);
@@ -517,14 +778,29 @@ public final class Continuum {
       return this;
     }
 
-    /** The number of probes per key of {@link Algorithm#MULTI_PROBE} (default 21). */
+    /**
+     * The number of probes per key of {@link Algorithm#MULTI_PROBE} (default 21).
+     *
+     * @param probes 1 to 1024
+     * @return this builder
+     * @throws IllegalArgumentException if the algorithm is not multi-probe, or the value is outside
+     *     1..1024
+     */
     public Builder probes(int probes) {
       require(Knob.PROBES);
       options.probes = Checks.probes(probes);
       return this;
     }
 
-    /** The prime lookup-table size M of {@link Algorithm#MAGLEV} (default 65537). */
+    /**
+     * The prime lookup-table size M of {@link Algorithm#MAGLEV} (default 65537). It should be well
+     * above the number of servers (the paper suggests 100 times).
+     *
+     * @param tableSize a prime from 2 to 2^28
+     * @return this builder
+     * @throws IllegalArgumentException if the algorithm is not maglev, or the value is not a prime in
+     *     2..2^28
+     */
     public Builder tableSize(int tableSize) {
       require(Knob.TABLE_SIZE);
       options.tableSize = Checks.tableSize(tableSize);
@@ -534,6 +810,11 @@ public final class Continuum {
     /**
      * The load factor c of {@link Algorithm#BOUNDED_LOAD}: no server takes more than
      * {@code ceil(c * average load)} (default 1.25).
+     *
+     * @param loadFactor a finite number of at least 1
+     * @return this builder
+     * @throws IllegalArgumentException if the algorithm is not bounded-load, or the value is below 1,
+     *     infinite or NaN
      */
     public Builder loadFactor(double loadFactor) {
       require(Knob.LOAD_FACTOR);
@@ -541,7 +822,13 @@ public final class Continuum {
       return this;
     }
 
-    /** When false, changes take effect at {@link Continuum#generate()} (default true). */
+    /**
+     * When false, changes update the server list at once but the placement only at
+     * {@link Continuum#generate()} (default true); any algorithm.
+     *
+     * @param autogenerate false to defer every placement change to {@code generate()}
+     * @return this builder
+     */
     public Builder autogenerate(boolean autogenerate) {
       this.autogenerate = autogenerate;
       return this;
@@ -553,6 +840,12 @@ public final class Continuum {
       }
     }
 
+    /**
+     * A new, empty continuum with the options set so far. Later changes to the builder do not affect
+     * it.
+     *
+     * @return the continuum, empty
+     */
     public Continuum build() {
       return new Continuum(algorithm, options.copy(), autogenerate);
     }

@@ -24,7 +24,9 @@ final class DubboRing extends RingPlacement {
     return s.host() + ":" + s.port();
   }
 
-  static PlacementFactory factory(int hashNodes) {
+  /** The factory for {@code pointsPerWeight} as Dubbo's {@code hash.nodes}. */
+  static PlacementFactory factory(Options options) {
+    int hashNodes = options.pointsPerWeight;
     if (hashNodes < 4) {
       throw new IllegalArgumentException("dubbo: hash.nodes (pointsPerWeight) must be at least 4, got " + hashNodes
           + " (Dubbo builds hash.nodes / 4 digests, and an empty ring fails every call)");

@@ -46,7 +46,7 @@ final class Fingerprint {
       Placement placement) {
     Fingerprint f = new Fingerprint();
     f.field("format").number(FORMAT);
-    f.field(algorithm.cliName()).number(version(algorithm));
+    f.field(algorithm.cliName()).number(algorithm.placementVersion());
     for (Knob k : Knob.values()) {
       if (algorithm.accepts(k) && k != Knob.DUPLICATE_SERVERS) {
         f.field(k.label).field(value(k, options));
@@ -60,13 +60,9 @@ final class Fingerprint {
     int[] words = new int[4];
     byte[] bytes = f.record.toString().getBytes(StandardCharsets.UTF_8);
     Md5.words(bytes, 0, bytes.length, words);
-    return algorithm.cliName() + "-v" + version(algorithm) + "-" + hex(words[0]) + hex(words[1]);
+    return algorithm.cliName() + "-v" + algorithm.placementVersion() + "-" + hex(words[0]) + hex(words[1]);
   }
 
-  /** The placement version of {@code algorithm}: 1 for every algorithm until one changes deliberately. */
-  static int version(Algorithm algorithm) {
-    return 1;
-  }
 
   private static String value(Knob k, Options o) {
     switch (k) {
@@ -126,7 +122,7 @@ final class Fingerprint {
       r.addresses = d.names == NodeName.SPYMEMCACHED;
       boolean weighted = d.points == Points.WEIGHTED_MD5_WORDS
           || (d.points == Points.HUNDRED_HASHED_UNLESS_WEIGHTED && anyAboveOne(servers));
-      r.capacity = !weighted ? -1 : d.zeroWeight == ZeroWeight.AS_ONE ? 1 : 0;
+      r.capacity = !weighted ? -1 : d.peer.zeroWeight == ZeroWeight.AS_ONE ? 1 : 0;
       return r;
     }
     switch (algorithm) {

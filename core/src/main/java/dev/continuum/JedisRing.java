@@ -32,8 +32,10 @@ final class JedisRing extends Placement {
     this.reachable = reachable;
   }
 
-  /** The factory: checks the point limit before building. */
-  static final PlacementFactory FACTORY = PlacementFactory.checked(JedisRing::pointCount, JedisRing::build);
+  /** The factory (Jedis has no options): checks the point limit before building. */
+  static PlacementFactory factory(Options options) {
+    return PlacementFactory.checked(JedisRing::pointCount, JedisRing::build);
+  }
 
   /** The number of points {@code servers} take, checked against the limit. */
   private static int pointCount(Server[] servers) {
@@ -172,7 +174,7 @@ final class JedisRing extends Placement {
     }
 
     private int slot(long key) {
-      int i = (int) ((key * HashRing.GOLDEN) >>> shift);
+      int i = (int) ((key * ConsistentRing.GOLDEN) >>> shift);
       while (used[i] && keys[i] != key) {
         i = (i + 1) & mask;
       }

@@ -1,11 +1,5 @@
 package dev.continuum;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
-
 /**
  * Jump consistent hash (John Lamping and Eric Veach, "A Fast, Minimal Memory, Consistent Hash
  * Algorithm", arXiv:1406.2294, 2014): {@link #bucket(long, int)} maps a 64-bit key to one of
@@ -26,8 +20,8 @@ import java.util.Set;
  * scratch gives slot {@code i} to the {@code i}-th server of the list.
  */
 final class Jump extends SlotPlacement {
-  private Jump(int[] slotServer, long seed) {
-    super(slotServer, slotServer.length, seed);
+  private Jump(int[] slotServer, KeyHash64 keyHash) {
+    super(slotServer, slotServer.length, keyHash);
   }
 
   /**
@@ -54,44 +48,9 @@ final class Jump extends SlotPlacement {
     return bucket(h, slotServer.length);
   }
 
-  @Override
-  long memoryBytes() {
-    return 16 + 4L * slotServer.length;
-  }
-
-  static PlacementFactory factory(long seed) {
-    return new PlacementFactory() {
-      @Override
-      public Placement build(Server[] servers) {
-        int[] slots = new int[servers.length];
-        Arrays.setAll(slots, i -> i);
-        return new Jump(slots, seed);
-      }
-
-      @Override
-      public Placement update(Placement previous, Server[] previousServers, Server[] servers) {
-        if (!(previous instanceof Jump)) {
-          return build(servers);
-        }
-        List<Server> slots = new ArrayList<>(Arrays.asList(((Jump) previous).slotOwners(previousServers)));
-        Set<Server> now = new HashSet<>(Arrays.asList(servers));
-        // Removed servers, from the highest slot down: the last slot's server takes the freed slot.
-        for (int b = slots.size() - 1; b >= 0; b--) {
-          if (b < slots.size() && !now.contains(slots.get(b))) {
-            Server last = slots.remove(slots.size() - 1);
-            if (b < slots.size()) {
-              slots.set(b, last);
-            }
-          }
-        }
-        Set<Server> kept = new HashSet<>(slots);
-        for (Server s : servers) {
-          if (!kept.contains(s)) {
-            slots.add(s);
-          }
-        }
-        return new Jump(indexesOf(slots.toArray(new Server[0]), servers), seed);
-      }
-    };
+  /** The factory ({@link PlacementFactory.FromOptions}) of {@link Algorithm#JUMP}. */
+  static PlacementFactory factory(Options options) {
+    KeyHash64 keyHash = options.keyHash64();
+    return lastSlotTakesOver(slots -> new Jump(slots, keyHash));
   }
 }

@@ -101,31 +101,82 @@ final class KetamaRing extends RingPlacement {
     AS_IS
   }
 
-  /** One ketama dialect: everything that differs between the peers, and nothing else. */
-  static final class Dialect implements PlacementFactory {
-    final String label;
-    final NodeName names;
-    final Points points;
+  /**
+   * The Debian build of libmemcached 1.1.4 aborts above 100 servers in every consistent mode
+   * (assertion {@code memcached_server_count * 100 <= MEMCACHED_CONTINUUM_SIZE}), so a larger list has
+   * no peer placement to match: the dialects reject it rather than invent one.
+   */
+  static final int LIBMEMCACHED_MAX_SERVERS = 100;
+
+  /** What every dialect of one peer program shares: tie rule, weight-0 rule, shortcut, server limit. */
+  enum Peer {
+    LIBMEMCACHED(Ties.FIRST_LISTED, ZeroWeight.AS_ONE, true, LIBMEMCACHED_MAX_SERVERS,
+        "libmemcached 1.1.4 as built by Debian aborts above 100 servers"),
+    TWEMPROXY(Ties.SHORTEST_NAME, ZeroWeight.REJECTED, true, 0, null),
+    SPYMEMCACHED(Ties.LAST_LISTED, ZeroWeight.AS_IS, false, 0, null);
+
     final Ties ties;
-    final KeyHash keyHash;
     final ZeroWeight zeroWeight;
     /** libmemcached and twemproxy skip the hash and return their only server. */
     final boolean singleServerShortcut;
     /** The most servers the peer can place on, or 0 for no peer limit. */
-    final int peerServerLimit;
-    final String peerLimitReason;
+    final int serverLimit;
+    final String limitReason;
 
-    Dialect(String label, NodeName names, Points points, Ties ties, KeyHash keyHash, ZeroWeight zeroWeight,
-        boolean singleServerShortcut, int peerServerLimit, String peerLimitReason) {
-      this.label = label;
-      this.names = names;
-      this.points = points;
+    Peer(Ties ties, ZeroWeight zeroWeight, boolean singleServerShortcut, int serverLimit, String limitReason) {
       this.ties = ties;
-      this.keyHash = keyHash;
       this.zeroWeight = zeroWeight;
       this.singleServerShortcut = singleServerShortcut;
-      this.peerServerLimit = peerServerLimit;
-      this.peerLimitReason = peerLimitReason;
+      this.serverLimit = serverLimit;
+      this.limitReason = limitReason;
+    }
+  }
+
+  /**
+   * One ketama dialect: everything that differs between the peers, and nothing else. Each constant
+   * is the placement factory of the {@link Algorithm} constant of the same name; a dialect takes no
+   * option (equal servers are the {@link Continuum}'s business), so {@link #factory} returns it.
+   */
+  enum Dialect implements PlacementFactory {
+    LIBMEMCACHED_KETAMA_WEIGHTED(Peer.LIBMEMCACHED, NodeName.LIBMEMCACHED, Points.WEIGHTED_MD5_WORDS, KeyHash.MD5),
+    LIBMEMCACHED_KETAMA(Peer.LIBMEMCACHED, NodeName.LIBMEMCACHED, Points.HUNDRED_HASHED_UNLESS_WEIGHTED,
+        KeyHash.ONE_AT_A_TIME),
+    LIBMEMCACHED_KETAMA_UNWEIGHTED(Peer.LIBMEMCACHED, NodeName.LIBMEMCACHED, Points.HUNDRED_HASHED,
+        KeyHash.ONE_AT_A_TIME),
+    LIBMEMCACHED_KETAMA_MD5(Peer.LIBMEMCACHED, NodeName.LIBMEMCACHED, Points.HUNDRED_HASHED_UNLESS_WEIGHTED,
+        KeyHash.MD5),
+    LIBMEMCACHED_SPY(Peer.LIBMEMCACHED, NodeName.LIBMEMCACHED_SPY, Points.HUNDRED_HASHED_UNLESS_WEIGHTED,
+        KeyHash.ONE_AT_A_TIME),
+    LIBMEMCACHED_SPY_MD5(Peer.LIBMEMCACHED, NodeName.LIBMEMCACHED_SPY, Points.HUNDRED_HASHED_UNLESS_WEIGHTED,
+        KeyHash.MD5),
+    LIBMEMCACHED_SPY_WEIGHTED(Peer.LIBMEMCACHED, NodeName.LIBMEMCACHED_SPY, Points.WEIGHTED_MD5_WORDS, KeyHash.MD5),
+    TWEMPROXY(Peer.TWEMPROXY, NodeName.TWEMPROXY, Points.WEIGHTED_MD5_WORDS, KeyHash.TWEMPROXY_FNV1A_64),
+    TWEMPROXY_MD5(Peer.TWEMPROXY, NodeName.TWEMPROXY, Points.WEIGHTED_MD5_WORDS, KeyHash.MD5),
+    SPYMEMCACHED(Peer.SPYMEMCACHED, NodeName.SPYMEMCACHED, Points.FIXED_160_MD5_WORDS, KeyHash.MD5),
+    SPYMEMCACHED_WEIGHTED(Peer.SPYMEMCACHED, NodeName.SPYMEMCACHED, Points.WEIGHTED_MD5_WORDS, KeyHash.MD5),
+    SPYMEMCACHED_LIBMEMCACHED(Peer.SPYMEMCACHED, NodeName.SPYMEMCACHED_LIBMEMCACHED, Points.FIXED_160_MD5_WORDS,
+        KeyHash.MD5),
+    SPYMEMCACHED_LIBMEMCACHED_WEIGHTED(Peer.SPYMEMCACHED, NodeName.SPYMEMCACHED_LIBMEMCACHED,
+        Points.WEIGHTED_MD5_WORDS, KeyHash.MD5);
+
+    /** The command-line name, for messages: the constant's name in lower case with dashes. */
+    final String label;
+    final Peer peer;
+    final NodeName names;
+    final Points points;
+    final KeyHash keyHash;
+
+    Dialect(Peer peer, NodeName names, Points points, KeyHash keyHash) {
+      this.label = name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+      this.peer = peer;
+      this.names = names;
+      this.points = points;
+      this.keyHash = keyHash;
+    }
+
+    /** The factory ({@link PlacementFactory.FromOptions}) of this dialect's {@link Algorithm}: itself. */
+    PlacementFactory factory(Options options) {
+      return this;
     }
 
     @Override
@@ -136,10 +187,10 @@ final class KetamaRing extends RingPlacement {
     /** The peer's server limit and a weight the peer refuses. */
     @Override
     public void check(Server[] servers) {
-      if (peerServerLimit > 0) {
-        Checks.peerServerLimit(label, servers.length, peerServerLimit, peerLimitReason);
+      if (peer.serverLimit > 0) {
+        Checks.peerServerLimit(label, servers.length, peer.serverLimit, peer.limitReason);
       }
-      if (zeroWeight == ZeroWeight.REJECTED) {
+      if (peer.zeroWeight == ZeroWeight.REJECTED) {
         for (Server s : servers) {
           if (s.capacity() == 0) {
             throw new IllegalArgumentException(label + ": server " + s.hostPort()
@@ -158,13 +209,13 @@ final class KetamaRing extends RingPlacement {
     public Placement update(Placement previous, Server[] previousServers, Server[] servers) {
       int fixed = points == Points.FIXED_160_MD5_WORDS ? 160 : points == Points.HUNDRED_HASHED ? 100 : 0;
       KetamaRing old = (KetamaRing) previous;
-      if (fixed == 0 || ties == Ties.SHORTEST_NAME || old.single || servers.length <= 1) {
+      if (fixed == 0 || peer.ties == Ties.SHORTEST_NAME || old.single || servers.length <= 1) {
         return build(servers);
       }
       check(servers);
       Points scheme = points;
       PointRing.Source source = (server, owner, to) -> addPoints(to, scheme, keyHash, names.of(server), fixed, owner, new int[4]);
-      PointRing.Ties rule = ties == Ties.LAST_LISTED ? PointRing.REVERSE_LIST_ORDER : PointRing.LIST_ORDER;
+      PointRing.Ties rule = peer.ties == Ties.LAST_LISTED ? PointRing.REVERSE_LIST_ORDER : PointRing.LIST_ORDER;
       PointRing ring = PointRing.update(old.ring, previousServers, servers, source, false, rule);
       return ring == null ? build(servers) : new KetamaRing(ring, keyHash, false);
     }
@@ -188,7 +239,7 @@ final class KetamaRing extends RingPlacement {
     boolean anyAboveOne = false;
     for (int i = 0; i < n; i++) {
       long w = servers[i].capacity();
-      if (w == 0 && d.zeroWeight == ZeroWeight.AS_ONE) {
+      if (w == 0 && d.peer.zeroWeight == ZeroWeight.AS_ONE) {
         w = 1;
       }
       weights[i] = w;
@@ -211,10 +262,10 @@ final class KetamaRing extends RingPlacement {
     }
     PointRing.Builder builder = new PointRing.Builder(Checks.points(d.label + " ring", count));
     int[] words = new int[4];
-    for (int i : addOrder(d.ties, names)) {
+    for (int i : addOrder(d.peer.ties, names)) {
       addPoints(builder, scheme, d.keyHash, names[i], counts[i], i, words);
     }
-    return new KetamaRing(builder.build(false, n), d.keyHash, d.singleServerShortcut && n == 1);
+    return new KetamaRing(builder.build(false, n), d.keyHash, d.peer.singleServerShortcut && n == 1);
   }
 
   /**

@@ -62,6 +62,11 @@ interface KeyHash {
       h += h << 15;
       return h;
     }
+
+    @Override
+    public String toString() {
+      return "one-at-a-time";
+    }
   };
 
   /**
@@ -77,6 +82,11 @@ interface KeyHash {
         h *= 0x1b3;
       }
       return h;
+    }
+
+    @Override
+    public String toString() {
+      return "twemproxy-fnv1a_64";
     }
   };
 }

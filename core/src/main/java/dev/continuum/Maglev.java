@@ -26,21 +26,29 @@ package dev.continuum;
  * <p>Memory: one int per slot, 4M bytes (262 KB at the default M = 65537). Building costs O(M log M)
  * expected slot probes.
  */
-final class Maglev extends Placement {
+final class Maglev extends HashedPlacement {
   private static final long OFFSET_SALT = 0x6A09E667F3BCC909L;
   private static final long SKIP_SALT = 0xBB67AE8584CAA73BL;
 
   private final int[] table;
   private final int reachable;
-  private final long seed;
 
-  private Maglev(int[] table, int reachable, long seed) {
+  private Maglev(int[] table, int reachable, KeyHash64 keyHash) {
+    super(keyHash);
     this.table = table;
     this.reachable = reachable;
-    this.seed = seed;
   }
 
-  static Maglev build(Server[] servers, int m, long seed) {
+  /** The factory ({@link PlacementFactory.FromOptions}) of {@link Algorithm#MAGLEV}. */
+  static PlacementFactory factory(Options options) {
+    int m = options.tableSize;
+    long seed = options.seed;
+    KeyHash64 keyHash = options.keyHash64();
+    return PlacementFactory.checked(servers -> Checks.maglevTable(m, servers.length),
+        servers -> build(servers, m, seed, keyHash));
+  }
+
+  private static Maglev build(Server[] servers, int m, long seed, KeyHash64 keyHash) {
     Checks.maglevTable(m, servers.length);
     int[] table = new int[m];
     java.util.Arrays.fill(table, -1);
@@ -82,7 +90,7 @@ final class Maglev extends Placement {
         }
       }
     }
-    return new Maglev(table, reachable, seed);
+    return new Maglev(table, reachable, keyHash);
   }
 
   private int slot(long h) {
@@ -90,13 +98,13 @@ final class Maglev extends Placement {
   }
 
   @Override
-  int index(byte[] key, int offset, int length) {
-    return reachable == 0 ? -1 : table[slot(XxHash64.hash(key, offset, length, seed))];
+  int index(long keyHash) {
+    return reachable == 0 ? -1 : table[slot(keyHash)];
   }
 
   @Override
-  int index(CharSequence key) {
-    return reachable == 0 ? -1 : table[slot(XxHash64.hash(key, seed))];
+  void indexes(long keyHash, int[] out, int n) {
+    PointRing.distinct(table, slot(keyHash), out, n);
   }
 
   @Override
@@ -107,16 +115,6 @@ final class Maglev extends Placement {
   @Override
   int reachable() {
     return reachable;
-  }
-
-  @Override
-  void indexes(byte[] key, int offset, int length, int[] out, int n) {
-    PointRing.distinct(table, slot(XxHash64.hash(key, offset, length, seed)), out, n);
-  }
-
-  @Override
-  void indexes(CharSequence key, int[] out, int n) {
-    PointRing.distinct(table, slot(XxHash64.hash(key, seed)), out, n);
   }
 
 }

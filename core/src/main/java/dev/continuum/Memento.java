@@ -42,8 +42,8 @@ final class Memento extends SlotPlacement {
   private final int[] previous;
   private final int lastRemoved;
 
-  private Memento(int[] slotServer, int working, int[] replacer, int[] previous, int lastRemoved, long seed) {
-    super(slotServer, working, seed);
+  private Memento(int[] slotServer, int working, int[] replacer, int[] previous, int lastRemoved, KeyHash64 keyHash) {
+    super(slotServer, working, keyHash);
     this.replacer = replacer;
     this.previous = previous;
     this.lastRemoved = lastRemoved;
@@ -54,7 +54,7 @@ final class Memento extends SlotPlacement {
     int b = Jump.bucket(h, slotServer.length);
     while (replacer[b] >= 0) {
       int r = replacer[b];
-      b = (int) Long.remainderUnsigned(XxHash64.mix(h ^ ((b + 1) * HashRing.GOLDEN)), r);
+      b = (int) Long.remainderUnsigned(XxHash64.mix(h ^ ((b + 1) * ConsistentRing.GOLDEN)), r);
       while (replacer[b] >= r) {
         b = replacer[b];
       }
@@ -79,7 +79,9 @@ final class Memento extends SlotPlacement {
     return 3 * (16 + 4L * slotServer.length);
   }
 
-  static PlacementFactory factory(long seed) {
+  /** The factory ({@link PlacementFactory.FromOptions}) of {@link Algorithm#MEMENTO}. */
+  static PlacementFactory factory(Options options) {
+    KeyHash64 keyHash = options.keyHash64();
     return new PlacementFactory() {
       @Override
       public Placement build(Server[] servers) {
@@ -88,7 +90,7 @@ final class Memento extends SlotPlacement {
         Arrays.setAll(slots, i -> i);
         int[] replacer = new int[n];
         Arrays.fill(replacer, -1);
-        return new Memento(slots, n, replacer, new int[n], n, seed);
+        return new Memento(slots, n, replacer, new int[n], n, keyHash);
       }
 
       @Override
@@ -118,7 +120,7 @@ final class Memento extends SlotPlacement {
           prev[b] = state.previous.get(b);
         }
         return new Memento(indexesOf(state.owners.toArray(new Server[0]), servers), servers.length,
-            replacer, prev, state.lastRemoved, seed);
+            replacer, prev, state.lastRemoved, keyHash);
       }
     };
   }

@@ -18,7 +18,7 @@ package dev.continuum;
  * <p>Removing a server deletes only its points, and a key's closest point is unchanged unless it was
  * one of those: only the removed server's keys move. Adding a server moves keys only to it.
  */
-final class MultiProbe extends Placement {
+final class MultiProbe extends HashedPlacement {
   /**
    * Points per unit of capacity. The paper places one point per server; a point whose arc is shorter
    * than the probes' typical distance gets few keys, so with one point a server's share varies a lot
@@ -30,16 +30,20 @@ final class MultiProbe extends Placement {
 
   private final PointRing ring;
   private final int probes;
-  private final long seed;
 
-  private MultiProbe(PointRing ring, int probes, long seed) {
+  private MultiProbe(PointRing ring, int probes, KeyHash64 keyHash) {
+    super(keyHash);
     this.ring = ring;
     this.probes = probes;
-    this.seed = seed;
   }
 
-  static MultiProbe build(Server[] servers, int probes, long seed) {
-    return new MultiProbe(HashRing.points(servers, POINTS_PER_WEIGHT, seed), probes, seed);
+  /** The factory ({@link PlacementFactory.FromOptions}) of {@link Algorithm#MULTI_PROBE}. */
+  static PlacementFactory factory(Options options) {
+    int probes = options.probes;
+    long seed = options.seed;
+    KeyHash64 keyHash = options.keyHash64();
+    return PlacementFactory.checked(servers -> Checks.ringPoints("the multi-probe ring", servers, POINTS_PER_WEIGHT),
+        servers -> new MultiProbe(ConsistentRing.points(servers, POINTS_PER_WEIGHT, seed), probes, keyHash));
   }
 
   /** The ring position of the point closest after any probe of a key of 64-bit hash {@code h}, or -1. */
@@ -50,7 +54,7 @@ final class MultiProbe extends Placement {
     int best = -1;
     int bestDistance = 0;
     for (int i = 0; i < probes; i++) {
-      int probe = HashRing.high32(XxHash64.mix(h + i * HashRing.GOLDEN));
+      int probe = ConsistentRing.high32(XxHash64.mix(h + i * ConsistentRing.GOLDEN));
       int pos = ring.find(probe);
       int distance = ring.point(pos) - probe; // unsigned clockwise distance, wrapping mod 2^32
       if (best < 0 || Integer.compareUnsigned(distance, bestDistance) < 0) {
@@ -62,15 +66,14 @@ final class MultiProbe extends Placement {
   }
 
   @Override
-  int index(byte[] key, int offset, int length) {
-    int pos = winner(XxHash64.hash(key, offset, length, seed));
+  int index(long keyHash) {
+    int pos = winner(keyHash);
     return pos < 0 ? -1 : ring.owner(pos);
   }
 
   @Override
-  int index(CharSequence key) {
-    int pos = winner(XxHash64.hash(key, seed));
-    return pos < 0 ? -1 : ring.owner(pos);
+  void indexes(long keyHash, int[] out, int n) {
+    ring.distinctOwners(ring.point(winner(keyHash)), out, n);
   }
 
   @Override
@@ -83,14 +86,4 @@ final class MultiProbe extends Placement {
     return ring.reachable();
   }
 
-  @Override
-  void indexes(byte[] key, int offset, int length, int[] out, int n) {
-    // Walking from the winning point's own value starts at that point (find is "at or after").
-    ring.distinctOwners(ring.point(winner(XxHash64.hash(key, offset, length, seed))), out, n);
-  }
-
-  @Override
-  void indexes(CharSequence key, int[] out, int n) {
-    ring.distinctOwners(ring.point(winner(XxHash64.hash(key, seed))), out, n);
-  }
 }

@@ -38,6 +38,15 @@ final class Options {
   /** Bounded-load factor c: no server above ceil(c * average load). */
   double loadFactor = 1.25;
 
+  /**
+   * The 64-bit key hash continuum's own algorithms place by, seeded with {@link #seed}: xxHash64.
+   * Their factories take it from here and from nowhere else, so that choosing another function is
+   * one change in one place.
+   */
+  KeyHash64 keyHash64() {
+    return XxHash64.seeded(seed);
+  }
+
   static Options defaults() {
     return new Options();
   }

@@ -46,6 +46,21 @@ abstract class Placement {
   /** Fills {@code out[0..n)} with distinct server indexes in preference order. */
   abstract void indexes(byte[] key, int offset, int length, int[] out, int n);
 
+  /**
+   * Server index for a key whose 64-bit key hash ({@link KeyHash64}) is {@code keyHash}, or -1: equal
+   * to {@code index} of any key of that hash. Only placements of algorithms with
+   * {@link Algorithm.Capability#PREHASHED_KEYS} override this; {@link Continuum} checks the capability
+   * first, so the default is never reached from the API.
+   */
+  int index(long keyHash) {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " places keys by its peer's own hash");
+  }
+
+  /** As {@link #indexes(byte[], int, int, int[], int)} for a key of 64-bit key hash {@code keyHash}. */
+  void indexes(long keyHash, int[] out, int n) {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " places keys by its peer's own hash");
+  }
+
   /** As {@link #indexes(byte[], int, int, int[], int)} over the UTF-8 encoding of {@code key}. */
   void indexes(CharSequence key, int[] out, int n) {
     byte[] buf = Utf8.scratch(key.length() * 3);

@@ -1,8 +1,30 @@
 package dev.continuum;
 
-/** Builds the immutable {@link Placement} of one algorithm, with its options, for a server array. */
+/**
+ * Builds the immutable {@link Placement} of one algorithm, with its options, for a server array.
+ *
+ * <p>The one way to plug in an algorithm: its placement class has a static
+ * {@code factory(Options)} (the shape of {@link FromOptions}) that reads the options it needs, takes
+ * its key hash from {@link Options#keyHash64()} if it is one of continuum's own algorithms, and
+ * returns a {@code PlacementFactory}; one {@link Algorithm} constant names that method and declares
+ * the algorithm's capabilities, options and placement version. Nothing else is wired anywhere.
+ */
 @FunctionalInterface
 interface PlacementFactory {
+  /**
+   * The shape every placement class's {@code factory(Options)} has, named by its {@link Algorithm}
+   * constant ({@code ConsistentRing::factory}, {@code KetamaRing.Dialect.TWEMPROXY::factory}, ...).
+   */
+  @FunctionalInterface
+  interface FromOptions {
+    /**
+     * The factory for these options. Reads the options now, so that a later change to the
+     * {@code Options} object does not reach it; throws {@link IllegalArgumentException} for an option
+     * value this algorithm rejects.
+     */
+    PlacementFactory factory(Options options);
+  }
+
   /**
    * Builds a placement over {@code servers} (in list order; never modified, never kept by reference
    * beyond the placement's own needs). Throws {@link IllegalArgumentException} for a list this

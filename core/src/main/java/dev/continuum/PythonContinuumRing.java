@@ -21,6 +21,12 @@ final class PythonContinuumRing extends RingPlacement {
     super(ring);
   }
 
+  /** The factory ({@link PlacementFactory.FromOptions}) of {@link Algorithm#PYTHON_CONTINUUM}. */
+  static PlacementFactory factory(Options options) {
+    int totalDots = options.totalDots;
+    return servers -> build(servers, totalDots);
+  }
+
   static PythonContinuumRing build(Server[] servers, int totalDots) {
     double total = 0;
     for (Server s : servers) {

@@ -19,20 +19,26 @@ package dev.continuum;
  * <p>Every server's score is independent of the others, so removing any server moves only its keys
  * and adding one moves keys only to it. A lookup costs one hash and one logarithm per server: O(N).
  */
-final class Rendezvous extends Placement {
+final class Rendezvous extends HashedPlacement {
   private final long[] ids;
   private final double[] weights;
   private final int reachable;
-  private final long seed;
 
-  private Rendezvous(long[] ids, double[] weights, int reachable, long seed) {
+  private Rendezvous(long[] ids, double[] weights, int reachable, KeyHash64 keyHash) {
+    super(keyHash);
     this.ids = ids;
     this.weights = weights;
     this.reachable = reachable;
-    this.seed = seed;
   }
 
-  static Rendezvous build(Server[] servers, long seed) {
+  /** The factory ({@link PlacementFactory.FromOptions}) of {@link Algorithm#RENDEZVOUS}. */
+  static PlacementFactory factory(Options options) {
+    long seed = options.seed;
+    KeyHash64 keyHash = options.keyHash64();
+    return servers -> build(servers, seed, keyHash);
+  }
+
+  private static Rendezvous build(Server[] servers, long seed, KeyHash64 keyHash) {
     double[] w = new double[servers.length];
     int reachable = 0;
     for (int i = 0; i < servers.length; i++) {
@@ -41,7 +47,7 @@ final class Rendezvous extends Placement {
         reachable++;
       }
     }
-    return new Rendezvous(ServerHashes.of(servers, seed), w, reachable, seed);
+    return new Rendezvous(ServerHashes.of(servers, seed), w, reachable, keyHash);
   }
 
   private double score(long keyHash, int i) {
@@ -72,13 +78,13 @@ final class Rendezvous extends Placement {
   }
 
   @Override
-  int index(byte[] key, int offset, int length) {
-    return best(XxHash64.hash(key, offset, length, seed), Double.POSITIVE_INFINITY, 0);
+  int index(long keyHash) {
+    return best(keyHash, Double.POSITIVE_INFINITY, 0);
   }
 
   @Override
-  int index(CharSequence key) {
-    return best(XxHash64.hash(key, seed), Double.POSITIVE_INFINITY, 0);
+  void indexes(long keyHash, int[] out, int n) {
+    top(keyHash, out, n);
   }
 
   @Override
@@ -89,16 +95,6 @@ final class Rendezvous extends Placement {
   @Override
   int reachable() {
     return reachable;
-  }
-
-  @Override
-  void indexes(byte[] key, int offset, int length, int[] out, int n) {
-    top(XxHash64.hash(key, offset, length, seed), out, n);
-  }
-
-  @Override
-  void indexes(CharSequence key, int[] out, int n) {
-    top(XxHash64.hash(key, seed), out, n);
   }
 
   /** n passes, each taking the best below the previous pick: O(n N), allocation-free. */

@@ -22,43 +22,78 @@ import java.util.Set;
  * 10.0.0.1:11211 2 cache-a    # trailing comments too
  * </pre>
  *
- * Blank lines and {@code #} comments are ignored. A bad line is reported with the file name and
- * line number, and nothing is returned for a file with any bad line.
+ * Blank lines and {@code #} comments are ignored, as is a byte-order mark. A bad line is reported with
+ * the file name and line number, and nothing is returned for a file with any bad line. Stateless and
+ * thread-safe.
  */
 public final class ServerList {
   private ServerList() {}
 
-  /** A line of a server list that cannot be read, with where it is. */
+  /** A line of a server list that cannot be read, with where it is: {@code source:line: problem}. */
   public static final class FormatException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
+    /** The file name (or other source description). */
     private final String source;
+    /** The 1-based line number. */
     private final int line;
 
+    /**
+     * A bad line.
+     *
+     * @param source the file name (or other source description)
+     * @param line the 1-based line number
+     * @param problem what is wrong with the line
+     */
     public FormatException(String source, int line, String problem) {
       super(source + ":" + line + ": " + problem);
       this.source = source;
       this.line = line;
     }
 
-    /** The file name (or other source description). */
+    /**
+     * Where the bad line is.
+     *
+     * @return the file name (or other source description)
+     */
     public String source() {
       return source;
     }
 
-    /** The 1-based line number. */
+    /**
+     * Which line is bad.
+     *
+     * @return the 1-based line number
+     */
     public int line() {
       return line;
     }
   }
 
-  /** Reads a server list file (UTF-8). */
+  /**
+   * Reads a server list file (UTF-8).
+   *
+   * @param file the file; its path names it in error messages
+   * @return the servers in file order, unmodifiable
+   * @throws IOException if the file cannot be read (including malformed UTF-8)
+   * @throws FormatException for a bad line: not {@code host:port [capacity] [name]}, a bad host, port,
+   *     capacity or name, a repeated server or name
+   * @throws IllegalArgumentException if the file lists more than 1,048,576 servers
+   */
   public static List<Server> read(Path file) throws IOException {
     try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       return read(r, file.toString());
     }
   }
 
-  /** Parses a server list given as text; {@code source} names it in error messages. */
+  /**
+   * Parses a server list given as text.
+   *
+   * @param text the list
+   * @param source what to call it in error messages
+   * @return the servers in text order, unmodifiable
+   * @throws FormatException for a bad line (see {@link #read(Path)})
+   * @throws IllegalArgumentException if the text lists more than 1,048,576 servers
+   */
   public static List<Server> parse(String text, String source) {
     try {
       return read(new StringReader(text), source);
@@ -67,7 +102,16 @@ public final class ServerList {
     }
   }
 
-  /** Reads a server list; {@code source} names it in error messages. */
+  /**
+   * Reads a server list from a reader, which is not closed.
+   *
+   * @param reader the list
+   * @param source what to call it in error messages
+   * @return the servers in list order, unmodifiable
+   * @throws IOException if the reader fails
+   * @throws FormatException for a bad line (see {@link #read(Path)})
+   * @throws IllegalArgumentException if the list holds more than 1,048,576 servers
+   */
   public static List<Server> read(Reader reader, String source) throws IOException {
     BufferedReader in = reader instanceof BufferedReader ? (BufferedReader) reader : new BufferedReader(reader);
     List<Server> servers = new ArrayList<>();

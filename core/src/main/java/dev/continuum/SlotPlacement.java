@@ -1,7 +1,13 @@
 package dev.continuum;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * A placement that maps a key's 64-bit hash to a numbered slot (a jump-hash bucket), each working slot
@@ -15,16 +21,21 @@ import java.util.Map;
  * consistent choice on its own, so replicas move only to an added server or away from a removed one,
  * up to that fallback.
  */
-abstract class SlotPlacement extends Placement {
+abstract class SlotPlacement extends HashedPlacement {
   /** {@code slotServer[b]} is the server index holding slot b, or -1 for a removed slot. */
   final int[] slotServer;
   final int working;
-  final long seed;
 
-  SlotPlacement(int[] slotServer, int working, long seed) {
+  SlotPlacement(int[] slotServer, int working, KeyHash64 keyHash) {
+    super(keyHash);
     this.slotServer = slotServer;
     this.working = working;
-    this.seed = seed;
+  }
+
+  /** The slot table; placements with more state per slot add theirs. */
+  @Override
+  long memoryBytes() {
+    return 16 + 4L * slotServer.length;
   }
 
   /** The working slot of a key of 64-bit hash {@code h}; only called when {@code working > 0}. */
@@ -63,18 +74,59 @@ abstract class SlotPlacement extends Placement {
     return out;
   }
 
+  /**
+   * The factory of a bucket function that can drop its last bucket only (jump, jumpback), given how
+   * to make its placement from a slot table: a fresh build gives slot {@code i} to the {@code i}-th
+   * server; an update appends added servers, and for each removed server, from the highest slot
+   * down, moves the server of the last slot into the freed slot and drops the last slot.
+   */
+  static PlacementFactory lastSlotTakesOver(Function<int[], SlotPlacement> make) {
+    return new PlacementFactory() {
+      @Override
+      public Placement build(Server[] servers) {
+        int[] slots = new int[servers.length];
+        Arrays.setAll(slots, i -> i);
+        return make.apply(slots);
+      }
+
+      @Override
+      public Placement update(Placement previous, Server[] previousServers, Server[] servers) {
+        if (!(previous instanceof SlotPlacement)) {
+          return build(servers);
+        }
+        List<Server> slots = new ArrayList<>(Arrays.asList(((SlotPlacement) previous).slotOwners(previousServers)));
+        Set<Server> now = new HashSet<>(Arrays.asList(servers));
+        for (int b = slots.size() - 1; b >= 0; b--) {
+          if (b < slots.size() && !now.contains(slots.get(b))) {
+            Server last = slots.remove(slots.size() - 1);
+            if (b < slots.size()) {
+              slots.set(b, last);
+            }
+          }
+        }
+        Set<Server> kept = new HashSet<>(slots);
+        for (Server s : servers) {
+          if (!kept.contains(s)) {
+            slots.add(s);
+          }
+        }
+        return make.apply(indexesOf(slots.toArray(new Server[0]), servers));
+      }
+    };
+  }
+
   private int server(long h) {
     return working == 0 ? -1 : slotServer[slot(h)];
   }
 
   @Override
-  final int index(byte[] key, int offset, int length) {
-    return server(XxHash64.hash(key, offset, length, seed));
+  final int index(long keyHash) {
+    return server(keyHash);
   }
 
   @Override
-  final int index(CharSequence key) {
-    return server(XxHash64.hash(key, seed));
+  final void indexes(long keyHash, int[] out, int n) {
+    replicas(keyHash, out, n);
   }
 
   @Override
@@ -82,22 +134,12 @@ abstract class SlotPlacement extends Placement {
     return working;
   }
 
-  @Override
-  final void indexes(byte[] key, int offset, int length, int[] out, int n) {
-    replicas(XxHash64.hash(key, offset, length, seed), out, n);
-  }
-
-  @Override
-  final void indexes(CharSequence key, int[] out, int n) {
-    replicas(XxHash64.hash(key, seed), out, n);
-  }
-
   private void replicas(long h, int[] out, int n) {
     out[0] = server(h);
     int found = 1;
     long attempts = 16L * n + 64;
     for (long r = 1; found < n && r <= attempts; r++) {
-      found = addIfNew(slotServer[slot(XxHash64.mix(h + r * HashRing.GOLDEN))], out, found);
+      found = addIfNew(slotServer[slot(XxHash64.mix(h + r * ConsistentRing.GOLDEN))], out, found);
     }
     for (int b = 0; found < n && b < slotServer.length; b++) {
       if (slotServer[b] >= 0) {

@@ -54,8 +54,18 @@ final class XmemcachedRing extends RingPlacement {
     return s.host() + "/" + shown + ":" + s.port();
   }
 
+  /** The default mode's factory (no options). */
+  static PlacementFactory factory(Options options) {
+    return factory("xmemcached", false);
+  }
+
+  /** The cwNginxUpstreamConsistent mode's factory (no options). */
+  static PlacementFactory nginxFactory(Options options) {
+    return factory("xmemcached-nginx", true);
+  }
+
   /** The factory of one mode: every server checked (weight, address, point limit) before building. */
-  static PlacementFactory factory(String dialect, boolean nginx) {
+  private static PlacementFactory factory(String dialect, boolean nginx) {
     return PlacementFactory.checked(servers -> check(dialect, servers, nginx), servers -> build(dialect, servers, nginx));
   }
 

@@ -17,6 +17,34 @@ final class XxHash64 {
 
   private XxHash64() {}
 
+  /** XXH64 with a fixed seed, as the {@link KeyHash64} of continuum's own algorithms. */
+  static KeyHash64 seeded(long seed) {
+    return new Seeded(seed);
+  }
+
+  private static final class Seeded implements KeyHash64 {
+    private final long seed;
+
+    Seeded(long seed) {
+      this.seed = seed;
+    }
+
+    @Override
+    public long hash(byte[] key, int offset, int length) {
+      return XxHash64.hash(key, offset, length, seed);
+    }
+
+    @Override
+    public long hash(CharSequence key) {
+      return XxHash64.hash(key, seed);
+    }
+
+    @Override
+    public String toString() {
+      return "xxhash64(seed " + seed + ")";
+    }
+  }
+
   /** XXH64 of {@code b[off, off + len)} with {@code seed}. */
   static long hash(byte[] b, int off, int len, long seed) {
     int end = off + len;

@@ -3,6 +3,7 @@ package dev.continuum;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Knob validation and capability flags of continuum's own algorithms. */
@@ -58,7 +59,7 @@ class AlgorithmOptionsTest {
     assertThat(Algorithm.MEMENTO.supportsWeights()).isFalse();
     assertThat(Algorithm.MAGLEV.supportsArbitraryRemoval()).isFalse();
     assertThat(Algorithm.BOUNDED_LOAD.supportsArbitraryRemoval()).isTrue(); // resolve is the ring
-    for (Algorithm a : new Algorithm[] {Algorithm.RING, Algorithm.JUMP, Algorithm.RENDEZVOUS, Algorithm.MAGLEV,
+    for (Algorithm a : new Algorithm[] {Algorithm.RING, Algorithm.JUMP, Algorithm.JUMPBACK, Algorithm.RENDEZVOUS, Algorithm.MAGLEV,
         Algorithm.MULTI_PROBE, Algorithm.BOUNDED_LOAD, Algorithm.MEMENTO}) {
       assertThat(a.isCompatibilityDialect()).isFalse();
       assertThat(a.accepts(Options.Knob.SEED)).isTrue();
@@ -67,8 +68,63 @@ class AlgorithmOptionsTest {
   }
 
   @Test
+  void capabilitySetsAgreeWithTheFlagsAndOptions() {
+    for (Algorithm a : Algorithm.values()) {
+      Set<Algorithm.Capability> caps = a.capabilities();
+      assertThat(caps.contains(Algorithm.Capability.WEIGHTS)).as(a.cliName()).isEqualTo(a.supportsWeights());
+      assertThat(caps.contains(Algorithm.Capability.SEEDABLE)).as(a.cliName())
+          .isEqualTo(a.accepts(Options.Knob.SEED)).isEqualTo(a.options().contains("seed"));
+      assertThat(a.has(Algorithm.Capability.HISTORY_DEPENDENT)).as(a.cliName())
+          .isEqualTo(a == Algorithm.JUMP || a == Algorithm.JUMPBACK || a == Algorithm.MEMENTO);
+      assertThat(a.has(Algorithm.Capability.PREHASHED_KEYS)).as(a.cliName()).isEqualTo(!a.isCompatibilityDialect());
+      assertThat(a.has(Algorithm.Capability.BOUNDED_LOADS)).as(a.cliName()).isEqualTo(a == Algorithm.BOUNDED_LOAD);
+      assertThatThrownBy(() -> caps.add(Algorithm.Capability.WEIGHTS)).isInstanceOf(UnsupportedOperationException.class);
+    }
+    Continuum ring = new Continuum(Algorithm.RING);
+    assertThatThrownBy(ring::boundedLoads).isInstanceOf(IllegalStateException.class)
+        .hasMessage("bounded loads need algorithm bounded-load, this continuum uses ring");
+  }
+
+  /**
+   * The placement versions, pinned: a deliberate change of an algorithm's output bumps its version,
+   * its pinned checksum or vectors, this table and CHANGELOG.md together.
+   */
+  @Test
+  void placementVersionsArePinned() {
+    StringBuilder actual = new StringBuilder();
+    for (Algorithm a : Algorithm.values()) {
+      actual.append(a.cliName()).append('=').append(a.placementVersion()).append('\n');
+    }
+    assertThat(actual.toString()).isEqualTo("""
+        python-continuum=1
+        ring=1
+        jump=1
+        jumpback=1
+        rendezvous=1
+        maglev=1
+        multi-probe=1
+        bounded-load=1
+        memento=1
+        libmemcached-ketama-weighted=1
+        libmemcached-ketama=1
+        libmemcached-ketama-unweighted=1
+        libmemcached-ketama-md5=1
+        libmemcached-spy=1
+        libmemcached-spy-md5=1
+        libmemcached-spy-weighted=1
+        twemproxy=1
+        twemproxy-md5=1
+        spymemcached=1
+        spymemcached-weighted=1
+        spymemcached-libmemcached=1
+        spymemcached-libmemcached-weighted=1
+        pymemcache=1
+        """);
+  }
+
+  @Test
   void seedsChangeThePlacement() {
-    for (Algorithm a : new Algorithm[] {Algorithm.RING, Algorithm.JUMP, Algorithm.RENDEZVOUS, Algorithm.MAGLEV,
+    for (Algorithm a : new Algorithm[] {Algorithm.RING, Algorithm.JUMP, Algorithm.JUMPBACK, Algorithm.RENDEZVOUS, Algorithm.MAGLEV,
         Algorithm.MULTI_PROBE, Algorithm.MEMENTO}) {
       Continuum x = Continuum.builder(a).seed(1).build();
       Continuum y = Continuum.builder(a).seed(2).build();
@@ -82,7 +138,7 @@ class AlgorithmOptionsTest {
   @Test
   void emptyAndZeroCapacity() {
     for (Algorithm a : new Algorithm[] {Algorithm.RING, Algorithm.RENDEZVOUS, Algorithm.MAGLEV,
-        Algorithm.MULTI_PROBE, Algorithm.JUMP, Algorithm.MEMENTO}) {
+        Algorithm.MULTI_PROBE, Algorithm.JUMP, Algorithm.JUMPBACK, Algorithm.MEMENTO}) {
       Continuum c = new Continuum(a);
       assertThatThrownBy(() -> c.resolve("k")).isInstanceOf(IllegalStateException.class).hasMessage("empty continuum");
       assertThatThrownBy(() -> c.resolve("k", 1)).isInstanceOf(IllegalStateException.class);

@@ -32,7 +32,7 @@ class BalanceTest {
       // 160 points a server: arc-length noise about 1/sqrt(160) per server.
       case RING, BOUNDED_LOAD -> n == 10 ? 1.25 : 1.35;
       // Exact uniform choices: only the sampling noise of the keys.
-      case JUMP, RENDEZVOUS, MEMENTO -> n == 10 ? 1.02 : 1.04;
+      case JUMP, JUMPBACK, RENDEZVOUS, MEMENTO -> n == 10 ? 1.02 : 1.04;
       // Slot counts differ by one at most: 65537 / N slots a server.
       case MAGLEV -> n == 10 ? 1.02 : 1.04;
       // About 1 + 1/k with k = 21 probes, plus noise. The low side is not bounded: a server whose

@@ -44,7 +44,7 @@ class FingerprintTest {
   private static final Set<Algorithm> ORDER_FREE = EnumSet.of(Algorithm.RING, Algorithm.BOUNDED_LOAD,
       Algorithm.RENDEZVOUS, Algorithm.MULTI_PROBE, Algorithm.PYMEMCACHE);
   /** Capacities other than 1 are rejected. */
-  private static final Set<Algorithm> UNIT_ONLY = EnumSet.of(Algorithm.JUMP, Algorithm.MEMENTO);
+  private static final Set<Algorithm> UNIT_ONLY = SlowStartTest.UNIT_ONLY;
 
   private static String[] keys(long seed) {
     return Placements.keys(KEYS, seed);

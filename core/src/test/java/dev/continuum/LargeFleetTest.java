@@ -45,7 +45,7 @@ class LargeFleetTest {
   /** The fleet size {@code a} is shown with. */
   static int fleetSize(Algorithm a) {
     if (isLibmemcached(a)) {
-      return Algorithm.LIBMEMCACHED_MAX_SERVERS;
+      return KetamaRing.LIBMEMCACHED_MAX_SERVERS;
     }
     return a.isCompatibilityDialect() && a != Algorithm.PYTHON_CONTINUUM ? DIALECT_SERVERS : SERVERS;
   }
@@ -105,17 +105,17 @@ class LargeFleetTest {
   void libmemcachedStopsAtItsServerLimit(Algorithm a) {
     Assumptions.assumeTrue(isLibmemcached(a), "not a libmemcached dialect");
     Implemented.assume(a);
-    List<Server> fleet = fleet(Algorithm.LIBMEMCACHED_MAX_SERVERS + 1);
+    List<Server> fleet = fleet(KetamaRing.LIBMEMCACHED_MAX_SERVERS + 1);
     Continuum c = Continuum.builder(a).build();
-    c.addServers(fleet.subList(0, Algorithm.LIBMEMCACHED_MAX_SERVERS));
+    c.addServers(fleet.subList(0, KetamaRing.LIBMEMCACHED_MAX_SERVERS));
     Server answer = c.resolve("k");
-    assertThatThrownBy(() -> c.addServer(fleet.get(Algorithm.LIBMEMCACHED_MAX_SERVERS)))
+    assertThatThrownBy(() -> c.addServer(fleet.get(KetamaRing.LIBMEMCACHED_MAX_SERVERS)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(a.cliName() + ": 101 servers, but the limit is 100"
             + " (libmemcached 1.1.4 as built by Debian aborts above 100 servers)");
     assertThatThrownBy(() -> Continuum.builder(a).build().addServers(fleet))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("the limit is 100");
-    assertThat(c.size()).isEqualTo(Algorithm.LIBMEMCACHED_MAX_SERVERS);
+    assertThat(c.size()).isEqualTo(KetamaRing.LIBMEMCACHED_MAX_SERVERS);
     assertThat(c.resolve("k")).isEqualTo(answer);
   }
 

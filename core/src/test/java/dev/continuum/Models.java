@@ -91,6 +91,7 @@ final class Models {
     t.put(Algorithm.RING, c -> new GeneralRing(c.pointsPerWeight(), c.seed()));
     t.put(Algorithm.BOUNDED_LOAD, c -> new GeneralRing(c.pointsPerWeight(), c.seed()));
     t.put(Algorithm.JUMP, c -> new JumpModel(c.seed()));
+    t.put(Algorithm.JUMPBACK, c -> new JumpBackModel(c.seed()));
     t.put(Algorithm.MEMENTO, c -> new MementoModel(c.seed()));
     t.put(Algorithm.RENDEZVOUS, c -> new RendezvousModel(c.seed()));
     t.put(Algorithm.MAGLEV, c -> new MaglevModel(c.tableSize(), c.seed()));
@@ -820,7 +821,7 @@ final class Models {
   }
 
   /** Jump as continuum uses it: a removed server's slot goes to the last slot's server. */
-  static final class JumpModel extends SlotModel {
+  static class JumpModel extends SlotModel {
     JumpModel(long seed) {
       super(seed);
     }
@@ -845,6 +846,21 @@ final class Models {
     @Override
     int slot(long h) {
       return jump(h, slots.size());
+    }
+  }
+
+  /** jumpback: jump's slot bookkeeping over hash4j's JumpBackHash, the peer's own code. */
+  static final class JumpBackModel extends JumpModel {
+    static final com.dynatrace.hash4j.consistent.ConsistentBucketHasher HASH4J =
+        com.dynatrace.hash4j.consistent.ConsistentHashing.jumpBackHashSplitMix64();
+
+    JumpBackModel(long seed) {
+      super(seed);
+    }
+
+    @Override
+    int slot(long h) {
+      return HASH4J.getBucket(h, slots.size());
     }
   }
 

@@ -91,7 +91,7 @@ class PlacementPropertiesTest {
         continue; // its remainder dots and ties depend on the list order, which re-adding changes
       }
       // jump can restore only its last server; every other algorithm any server.
-      Server removed = servers.get(spec == Spec.JUMP ? n - 1 : which % n);
+      Server removed = servers.get(spec.removal == Removal.LAST_TAKES_SLOT ? n - 1 : which % n);
       Continuum c = spec.continuum(seed);
       c.addServers(servers);
       Server[] before = Placements.resolveAll(c, keys);
@@ -148,7 +148,7 @@ class PlacementPropertiesTest {
       }
       c.removeServer(added);
       // Removing (jump: only its last server): a list that did not hold the removed server is unchanged.
-      Server removed = spec == Spec.JUMP ? servers.get(n - 1) : servers.get(which % n);
+      Server removed = spec.removal == Removal.LAST_TAKES_SLOT ? servers.get(n - 1) : servers.get(which % n);
       c.removeServer(removed);
       for (int i = 0; i < keys.length; i++) {
         if (!before.get(i).contains(removed)) {

@@ -12,7 +12,10 @@ final class Placements {
   enum Removal {
     /** Only the removed server's keys move. */
     MINIMAL,
-    /** jump: the removed server's keys move to the last slot's server, whose other keys move away. */
+    /**
+     * jump, jumpback: the removed server's keys move to the last slot's server, whose other keys move
+     * away.
+     */
     LAST_TAKES_SLOT,
     /** maglev: a small fraction of other keys move too (bounded in the tests). */
     NEAR_MINIMAL,
@@ -25,6 +28,7 @@ final class Placements {
     PYTHON_CONTINUUM(Algorithm.PYTHON_CONTINUUM, Removal.NONE, false),
     RING(Algorithm.RING, Removal.MINIMAL, true),
     JUMP(Algorithm.JUMP, Removal.LAST_TAKES_SLOT, true),
+    JUMPBACK(Algorithm.JUMPBACK, Removal.LAST_TAKES_SLOT, true),
     RENDEZVOUS(Algorithm.RENDEZVOUS, Removal.MINIMAL, true),
     MAGLEV(Algorithm.MAGLEV, Removal.NEAR_MINIMAL, false),
     MULTI_PROBE(Algorithm.MULTI_PROBE, Removal.MINIMAL, true),

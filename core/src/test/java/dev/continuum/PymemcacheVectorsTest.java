@@ -24,7 +24,7 @@ class PymemcacheVectorsTest {
         s = Server.of("node" + n.getInt("node_idx"), 1 + n.getInt("node_idx")).withName(n.get("node"));
       } else {
         s = Server.of(n.get("host"), n.getInt("port"));
-        assertThat(RendezvousPlacement.nodeName(s)).isEqualTo(n.get("node"));
+        assertThat(PymemcacheRendezvous.nodeName(s)).isEqualTo(n.get("node"));
       }
       list.add(s);
     }
@@ -45,7 +45,7 @@ class PymemcacheVectorsTest {
     assertThat(VectorCheck.run("pymemcache", PymemcacheVectorsTest::build, "node_idx", "score", (row, c, key) -> {
       Server[] array = c.servers().toArray(new Server[0]);
       long seed = CONFIGS.get(row.get("config_id")).get(0).getLong("seed");
-      RendezvousPlacement p = RendezvousPlacement.build(array, seed);
+      PymemcacheRendezvous p = PymemcacheRendezvous.build(array, seed);
       return Integer.toUnsignedLong(p.score(row.getInt("node_idx"), new String(key, StandardCharsets.UTF_8)));
     })).isGreaterThan(4000);
   }
@@ -91,7 +91,7 @@ class PymemcacheVectorsTest {
   @Test
   void r01HighestScoreWins() {
     Server[] s = servers("node-744.example.com:21201", "10.1.103.68:8080", "10.1.67.229:4919");
-    RendezvousPlacement p = RendezvousPlacement.build(s, 0);
+    PymemcacheRendezvous p = PymemcacheRendezvous.build(s, 0);
     assertThat(Integer.toUnsignedLong(p.score(0, "foo"))).isEqualTo(900560153L);
     assertThat(Integer.toUnsignedLong(p.score(1, "foo"))).isEqualTo(627435048L);
     assertThat(Integer.toUnsignedLong(p.score(2, "foo"))).isEqualTo(2904358878L);
@@ -100,7 +100,7 @@ class PymemcacheVectorsTest {
 
   @Test
   void r06CodePointsNotUtf8() {
-    RendezvousPlacement p = RendezvousPlacement.build(servers("😀-0", "nöde-1-日", "😀-2", "nöde-3-日"), 0);
+    PymemcacheRendezvous p = PymemcacheRendezvous.build(servers("😀-0", "nöde-1-日", "😀-2", "nöde-3-日"), 0);
     assertThat(Integer.toUnsignedLong(p.score(2, "😀"))).isEqualTo(4271723903L);
     assertThat(p.index("😀")).isEqualTo(2);
     assertThat(p.index("😀".getBytes(StandardCharsets.UTF_8), 0, 4)).isEqualTo(2);
@@ -108,14 +108,14 @@ class PymemcacheVectorsTest {
 
   @Test
   void hashClientNamesAlwaysCarryThePort() {
-    assertThat(RendezvousPlacement.nodeName(Server.of("10.0.0.1", 11211))).isEqualTo("10.0.0.1:11211");
+    assertThat(PymemcacheRendezvous.nodeName(Server.of("10.0.0.1", 11211))).isEqualTo("10.0.0.1:11211");
   }
 
   @Test
   void replicasAreNodesByDescendingScoreAndATieGoesToTheLargerName() {
     Continuum c = Continuum.builder(Algorithm.PYMEMCACHE).seed(42).build();
     c.addServers(servers("a:1", "b:2", "c:3", "d:4"));
-    RendezvousPlacement p = RendezvousPlacement.build(c.servers().toArray(new Server[0]), 42);
+    PymemcacheRendezvous p = PymemcacheRendezvous.build(c.servers().toArray(new Server[0]), 42);
     List<Server> all = c.resolve("my-first-key", 4);
     assertThat(all.get(0)).isEqualTo(c.resolve("my-first-key"));
     for (int i = 1; i < 4; i++) {
@@ -145,7 +145,7 @@ class PymemcacheVectorsTest {
     }
     String emoji = a.startsWith("😀") ? a : b;
     for (Server[] order : new Server[][] {servers(a, b), servers(b, a)}) {
-      RendezvousPlacement p = RendezvousPlacement.build(order, 0);
+      PymemcacheRendezvous p = PymemcacheRendezvous.build(order, 0);
       assertThat(p.score(0, "k")).isEqualTo(p.score(1, "k"));
       assertThat(order[p.index("k")].name()).isEqualTo(emoji);
       int[] out = new int[2];

@@ -26,8 +26,8 @@ class RingUpdateTest {
       }
       Server[] after = servers.toArray(new Server[0]);
       placement = factory.update(placement, before, after);
-      PointRing got = ((HashRing) placement).ring;
-      PointRing want = ((HashRing) factory.build(after)).ring;
+      PointRing got = ((ConsistentRing) placement).ring;
+      PointRing want = ((ConsistentRing) factory.build(after)).ring;
       assertThat(got.size()).isEqualTo(want.size());
       for (int i = 0; i < want.size(); i++) {
         assertThat(got.point(i)).isEqualTo(want.point(i));

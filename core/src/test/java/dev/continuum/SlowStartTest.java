@@ -30,7 +30,17 @@ class SlowStartTest {
   static final Set<Algorithm> IGNORES_CAPACITY = EnumSet.of(Algorithm.PYMEMCACHE,
       Algorithm.LIBMEMCACHED_KETAMA_UNWEIGHTED, Algorithm.SPYMEMCACHED, Algorithm.SPYMEMCACHED_LIBMEMCACHED);
   /** Capacities other than 1 are rejected. */
-  static final Set<Algorithm> UNIT_ONLY = EnumSet.of(Algorithm.JUMP, Algorithm.MEMENTO);
+  static final Set<Algorithm> UNIT_ONLY = unitOnly();
+
+  private static Set<Algorithm> unitOnly() {
+    Set<Algorithm> out = EnumSet.noneOf(Algorithm.class);
+    for (Algorithm a : Algorithm.values()) {
+      if (!a.supportsWeights() && !a.isCompatibilityDialect()) {
+        out.add(a);
+      }
+    }
+    return out;
+  }
   /** twemproxy rejects capacity 0, so its ramp starts at 1. */
   static final Set<Algorithm> NO_ZERO = EnumSet.of(Algorithm.TWEMPROXY, Algorithm.TWEMPROXY_MD5);
 

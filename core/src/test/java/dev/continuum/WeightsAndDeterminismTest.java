@@ -21,7 +21,7 @@ class WeightsAndDeterminismTest {
       case RING, BOUNDED_LOAD -> 0.30; // 160 / 320 points a server
       case RENDEZVOUS, MAGLEV -> 0.06; // exact shares; key sampling noise only
       case MULTI_PROBE -> 0.25; // 4 / 8 points a server: shares vary with the arcs (see BalanceTest)
-      case JUMP, MEMENTO -> Double.NaN; // unweighted
+      case JUMP, JUMPBACK, MEMENTO -> Double.NaN; // unweighted
     };
   }
 
@@ -108,6 +108,7 @@ class WeightsAndDeterminismTest {
       PYTHON_CONTINUUM=3846171067115657899
       RING=2848298732940672183
       JUMP=7483494011639533095
+      JUMPBACK=-3127108145837882030
       RENDEZVOUS=3627177951816884785
       MAGLEV=-4119792761503994015
       MULTI_PROBE=-3313677344617038304

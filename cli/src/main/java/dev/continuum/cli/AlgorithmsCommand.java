@@ -13,6 +13,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code continuum algorithms}: every algorithm and dialect, with what it can do. */
 @Command(
     name = "algorithms",
+    header = "Lists every algorithm and dialect with its capabilities.",
+    abbreviateSynopsis = true,
     mixinStandardHelpOptions = true,
     description = {
       "Lists every placement algorithm and compatibility dialect: its name (for --algorithm),",
@@ -64,7 +66,7 @@ final class AlgorithmsCommand implements Callable<Integer> {
             options.add(Json.string(o));
           }
           out.println("  {\"name\": " + Json.string(a.cliName()) + ", \"weights\": " + a.supportsWeights()
-              + ", \"arbitraryRemoval\": " + a.supportsArbitraryRemoval() + ", \"compatibility\": "
+              + ", \"arbitrary_removal\": " + a.supportsArbitraryRemoval() + ", \"compatibility\": "
               + a.isCompatibilityDialect() + ", \"options\": [" + String.join(", ", options) + "], \"description\": "
               + Json.string(a.description()) + "}" + (i + 1 < all.length ? "," : ""));
         }

@@ -16,6 +16,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code continuum balance}: how evenly a fleet shares the keys. */
 @Command(
     name = "balance",
+    header = "Prints how evenly a fleet shares the keys.",
+    abbreviateSynopsis = true,
     mixinStandardHelpOptions = true,
     sortOptions = false,
     optionListHeading = "%nOptions:%n",
@@ -47,14 +49,14 @@ final class BalanceCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     Fleet fleet = serverOptions.fleet();
     Algorithm algorithm = algorithmOption.algorithm(fleet.implied);
-    Continuum c = algorithmOption.build(algorithm, fleet.servers);
+    Continuum c = algorithmOption.build(algorithm, fleet.servers, spec.commandLine().getErr());
     Measure.Shares shares;
     Keys keys = sampling.keys();
     try (Progress p = Progress.start(spec.commandLine().getErr(), "placing keys", keys.count())) {
       shares = Measure.shares(c, keys, sampling.forceCounting(), p);
     }
     List<Server> servers = shares.servers;
-    double[] ideal = Measure.ideal(servers, algorithm.supportsWeights());
+    double[] ideal = Measure.ideal(servers, algorithm);
     double peak = Measure.peakToMean(shares.share, ideal);
     double std = Measure.stdDev(shares.share, ideal);
     Report r = new Report(String.format("balance of %,d servers from %s, algorithm %s", servers.size(), fleet.source, algorithm.cliName()));
@@ -67,11 +69,13 @@ final class BalanceCommand implements Callable<Integer> {
         new Report.Kind[] {Report.Kind.TEXT, Report.Kind.TEXT, Report.Kind.INT, Report.Kind.FRACTION, Report.Kind.FRACTION, Report.Kind.RATIO});
     for (int i = 0; i < servers.size(); i++) {
       Server s = servers.get(i);
-      t.row(s.hostPort(), s.name() == null ? "-" : s.name(), s.capacity(), shares.share[i], ideal[i],
+      t.row(s.hostPort(), s.name(), s.capacity(), shares.share[i], ideal[i],
           ideal[i] > 0 ? shares.share[i] / ideal[i] : Double.NaN);
     }
     if (!algorithm.supportsWeights()) {
       r.note(algorithm.cliName() + " ignores weights: the ideal share is equal for every server.");
+    } else if (Measure.zeroCountsAsOne(algorithm) && servers.stream().anyMatch(s -> s.capacity() == 0)) {
+      r.note(algorithm.cliName() + " treats weight 0 as 1 (as libmemcached does): the ideal share counts it as 1.");
     }
     if (shares.exact() && shares.arcs < servers.size()) {
       r.note("the ring has fewer arcs than servers: some servers get no keys at all"

@@ -18,6 +18,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code continuum compare}: every algorithm side by side on balance, movement, memory and speed. */
 @Command(
     name = "compare",
+    header = "Measures every algorithm side by side: balance, movement, memory, speed.",
+    abbreviateSynopsis = true,
     mixinStandardHelpOptions = true,
     sortOptions = false,
     optionListHeading = "%nOptions:%n",
@@ -31,29 +33,35 @@ import picocli.CommandLine.Model.CommandSpec;
       "",
       "Examples:",
       "  continuum compare",
-      "  continuum compare --servers 10,100 --keys 1000000 --format tsv",
+      "  continuum compare --fleet-sizes 10,100 --keys 1000000 --format tsv",
       "  continuum compare --no-dialects --svg compare.svg"
     })
 final class CompareCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--servers", paramLabel = "N", split = ",", defaultValue = "10,100,1000",
-      description = "Fleet sizes to measure (default: ${DEFAULT-VALUE}), e.g. --servers 10,100.")
-  int[] sizes;
+  @Option(names = "--fleet-sizes", paramLabel = "N[,N...]", split = ",",
+      description = "Fleet sizes to measure, in servers (default: 10,100,1000).%n  e.g. --fleet-sizes 10,100.")
+  int[] sizes = {10, 100, 1000};
 
-  @Option(names = "--keys", paramLabel = "K", defaultValue = "100000",
-      description = "Sample keys for algorithms that are not rings, and for the lookup timing (default: ${DEFAULT-VALUE}), "
-          + "e.g. --keys 1000000.")
+  /** The spelling before 0.2; --servers names a server file in every other command. */
+  @Option(names = "--servers", paramLabel = "N[,N...]", split = ",", hidden = true)
+  void legacySizes(int[] legacy) {
+    sizes = legacy;
+  }
+
+  @Option(names = "--keys", paramLabel = "N", defaultValue = "100000",
+      description = "Sample keys for algorithms that are not rings, and for the lookup timing (default: ${DEFAULT-VALUE})."
+          + "%n  e.g. --keys 1000000.")
   long keys;
 
   @Option(names = "--algorithm", paramLabel = "NAME", split = ",",
-      description = "Measure only these algorithms (repeatable or comma-separated), e.g. --algorithm python-continuum,twemproxy.")
+      description = "Measure only these algorithms (repeatable or comma-separated).%n  e.g. --algorithm python-continuum,twemproxy.")
   List<String> only = new ArrayList<>();
 
-  @Option(names = "--no-dialects", description = "Leave out the compatibility dialects, e.g. --no-dialects.")
+  @Option(names = "--no-dialects", description = "Leave out the compatibility dialects.%n  e.g. --no-dialects.")
   boolean noDialects;
 
-  @Option(names = "--seed", paramLabel = "N", description = "The hash seed for algorithms that take one, e.g. --seed 42.")
+  @Option(names = "--seed", paramLabel = "N", description = "The hash seed for algorithms that take one.%n  e.g. --seed 42.")
   Long seed;
 
   @Mixin OutputOptions output;
@@ -76,7 +84,7 @@ final class CompareCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     for (int n : sizes) {
       if (n < 2) {
-        throw new UserException("--servers sizes must be at least 2, got " + n);
+        throw new UserException("--fleet-sizes must be at least 2 each, got " + n);
       }
     }
     Keys sample = Keys.sample(keys);
@@ -90,7 +98,7 @@ final class CompareCommand implements Callable<Integer> {
       }
     } else {
       for (String name : only) {
-        algorithms.add(Algorithm.byName(name));
+        algorithms.add(AlgorithmOption.byName(name));
       }
     }
     List<Row> rows = new ArrayList<>();
@@ -102,7 +110,7 @@ final class CompareCommand implements Callable<Integer> {
         for (int n : sizes) {
           try {
             rows.add(measure(a, n, sample, lookupKeys));
-          } catch (UserException | UnsupportedOperationException | IllegalArgumentException | IllegalStateException e) {
+          } catch (UserException | IllegalArgumentException | IllegalStateException e) {
             String problem = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             if (!problem.startsWith(a.cliName())) {
               problem = a.cliName() + ": " + problem;
@@ -117,8 +125,8 @@ final class CompareCommand implements Callable<Integer> {
         joinSizes()));
     r.put("keys", "sample keys", Report.Kind.INT, keys);
     Report.Table t = r.table("results",
-        new String[] {"algorithm", "N", "peak-to-mean", "std dev", "moved on add", "ideal add", "moved on remove",
-          "ideal remove", "memory bytes", "ns/lookup (rough)", "basis"},
+        new String[] {"algorithm", "N|servers", "peak-to-mean", "std dev", "moved on add", "ideal add", "moved on remove",
+          "ideal remove", "memory bytes", "ns/lookup (rough)|ns_per_lookup", "basis"},
         new Report.Kind[] {Report.Kind.TEXT, Report.Kind.INT, Report.Kind.RATIO, Report.Kind.RATIO, Report.Kind.FRACTION,
           Report.Kind.FRACTION, Report.Kind.FRACTION, Report.Kind.FRACTION, Report.Kind.INT, Report.Kind.NUMBER, Report.Kind.TEXT});
     for (Row row : rows) {
@@ -165,7 +173,7 @@ final class CompareCommand implements Callable<Integer> {
     Continuum removed = AlgorithmOption.build(algorithm, seed, null, servers);
     removed.removeServer(servers.get(algorithm.supportsArbitraryRemoval() ? n / 2 : n - 1));
     Measure.Shares shares = Measure.shares(base, sample, false, Progress.none());
-    double[] ideal = Measure.ideal(servers, true);
+    double[] ideal = Measure.ideal(servers, algorithm);
     Row row = new Row();
     row.algorithm = algorithm.cliName();
     row.servers = n;

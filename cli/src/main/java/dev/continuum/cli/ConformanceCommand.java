@@ -27,6 +27,8 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(
     name = "conformance",
+    header = "Replays vector files of the real programs against the matching dialects.",
+    abbreviateSynopsis = true,
     mixinStandardHelpOptions = true,
     description = {
       "Checks every <oracle>.tsv in DIR (with its <oracle>.configs.tsv) against the matching dialect:",

@@ -1,10 +1,11 @@
 package dev.continuum.cli;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
@@ -16,10 +17,11 @@ import java.util.function.Consumer;
 final class Keys {
   private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
   private final long count;
-  private final byte[][] user;
+  /** The user's key file, or null for sample keys. */
+  private final Path user;
   final String description;
 
-  private Keys(long count, byte[][] user, String description) {
+  private Keys(long count, Path user, String description) {
     this.count = count;
     this.user = user;
     this.description = description;
@@ -32,13 +34,29 @@ final class Keys {
     return new Keys(count, null, String.format("sampled: %,d pseudo-random keys", count));
   }
 
+  /**
+   * The non-empty lines of {@code file}, as raw bytes. Streamed, never held: the file is counted (and
+   * its line lengths checked) once here and read again for each pass, so any size fits in memory.
+   */
   static Keys file(Path file) throws IOException {
-    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-    byte[][] keys = lines.stream().filter(l -> !l.isEmpty()).map(l -> l.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
-    if (keys.length == 0) {
+    Input.requireFile(file);
+    long[] count = new long[1];
+    read(file, key -> count[0]++);
+    if (count[0] == 0) {
       throw new dev.continuum.ServerList.FormatException(file.toString(), 1, "no keys in the file");
     }
-    return new Keys(keys.length, keys, String.format("replayed: %,d keys from %s", keys.length, file));
+    return new Keys(count[0], file, String.format("replayed: %,d keys from %s", count[0], file));
+  }
+
+  private static void read(Path file, Consumer<byte[]> action) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      KeyReader reader = new KeyReader(in, file.toString(), () -> { });
+      while (reader.next()) {
+        if (reader.keyEnd() > reader.keyStart()) {
+          action.accept(reader.key());
+        }
+      }
+    }
   }
 
   long count() {
@@ -51,11 +69,16 @@ final class Keys {
    */
   void forEach(Consumer<byte[]> action, Progress progress) {
     if (user != null) {
-      for (int i = 0; i < user.length; i++) {
-        action.accept(user[i]);
-        if ((i & 0xffff) == 0) {
-          progress.update(i);
-        }
+      long[] i = new long[1];
+      try {
+        read(user, key -> {
+          action.accept(key);
+          if ((i[0]++ & 0xffff) == 0) {
+            progress.update(i[0]);
+          }
+        });
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
       return;
     }

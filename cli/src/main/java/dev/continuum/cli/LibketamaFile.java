@@ -23,7 +23,7 @@ final class LibketamaFile {
 
   static List<Server> read(Path file) throws IOException {
     String source = file.toString();
-    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    List<String> lines = Input.text(file, Input.MAX_SERVER_LINE_BYTES).lines().collect(java.util.stream.Collectors.toList());
     List<Server> servers = new ArrayList<>();
     Set<Server> seen = new HashSet<>();
     for (int i = 0; i < lines.size(); i++) {

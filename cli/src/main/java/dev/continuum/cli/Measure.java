@@ -1,5 +1,6 @@
 package dev.continuum.cli;
 
+import dev.continuum.Algorithm;
 import dev.continuum.Continuum;
 import dev.continuum.KeySpace;
 import dev.continuum.Server;
@@ -165,7 +166,9 @@ final class Measure {
     Map<Server, Integer> index = indexOf(all);
     Optional<KeySpace> a = forceSample ? Optional.empty() : before.keySpace();
     Optional<KeySpace> b = forceSample ? Optional.empty() : after.keySpace();
-    if (a.isPresent() && b.isPresent() && a.get().arcs() > 0 && b.get().arcs() > 0) {
+    // Arcs compare only when both sides send a key to the same hash value.
+    if (a.isPresent() && b.isPresent() && a.get().arcs() > 0 && b.get().arcs() > 0
+        && a.get().keyHash().equals(b.get().keyHash())) {
       return exactMoves(a.get(), b.get(), all, index);
     }
     Moves moves = new Moves(all, keys, keys.count());
@@ -211,17 +214,33 @@ final class Measure {
     return index;
   }
 
-  /** Each server's ideal share: capacity over total capacity, or equal shares when weights are ignored. */
-  static double[] ideal(List<Server> servers, boolean weighted) {
+  /** Each server's ideal share under {@code algorithm}: its {@link #weight} over the total. */
+  static double[] ideal(List<Server> servers, Algorithm algorithm) {
     double[] ideal = new double[servers.size()];
     double total = 0;
     for (Server s : servers) {
-      total += weighted ? s.capacity() : 1;
+      total += weight(algorithm, s);
     }
     for (int i = 0; i < ideal.length; i++) {
-      ideal[i] = total == 0 ? 0 : (weighted ? servers.get(i).capacity() : 1) / total;
+      ideal[i] = total == 0 ? 0 : weight(algorithm, servers.get(i)) / total;
     }
     return ideal;
+  }
+
+  /**
+   * The weight {@code algorithm} actually gives {@code s}: 1 when it ignores weights; 1 for weight 0
+   * in the libmemcached dialects (libmemcached stores weight 0 as 1); else the server's weight.
+   */
+  static int weight(Algorithm algorithm, Server s) {
+    if (!algorithm.supportsWeights()) {
+      return 1;
+    }
+    return s.capacity() == 0 && zeroCountsAsOne(algorithm) ? 1 : s.capacity();
+  }
+
+  /** Whether the dialect stores a weight of 0 as 1, as libmemcached does. */
+  static boolean zeroCountsAsOne(Algorithm algorithm) {
+    return algorithm.cliName().startsWith("libmemcached-");
   }
 
   /** The largest share/ideal ratio over servers with a positive ideal share (1 is perfect balance). */

@@ -23,6 +23,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code continuum plan}: what moves when a fleet changes. */
 @Command(
     name = "plan",
+    header = "Prints what a change of the fleet moves, server by server.",
+    abbreviateSynopsis = true,
     mixinStandardHelpOptions = true,
     sortOptions = false,
     optionListHeading = "%nOptions:%n",
@@ -49,27 +51,30 @@ final class PlanCommand implements Callable<Integer> {
   @Mixin AlgorithmOption algorithmOption;
 
   @Option(names = "--to", paramLabel = "FILE",
-      description = "The fleet after the change, in the same format as the first file (for --twemproxy, the same pool), "
-          + "e.g. --to examples/fleet-after.txt.")
+      description = "The fleet after the change, in the same format as the first file (for --twemproxy, the same pool)."
+          + "%n  e.g. --to examples/fleet-after.txt.")
   Path to;
 
   @Option(names = "--add", paramLabel = "HOST:PORT[:WEIGHT]",
-      description = "Add a server (repeatable), e.g. --add 10.0.1.7:11211:2.")
+      description = "Add a server (repeatable).%n  e.g. --add 10.0.1.7:11211:2.")
   List<String> add = new ArrayList<>();
 
   @Option(names = "--remove", paramLabel = "HOST:PORT",
-      description = "Remove a server (repeatable), e.g. --remove 10.0.1.2:11211.")
+      description = "Remove a server (repeatable).%n  e.g. --remove 10.0.1.2:11211.")
   List<String> remove = new ArrayList<>();
 
   @Option(names = "--weight", paramLabel = "HOST:PORT=W",
-      description = "Change a server's weight (repeatable), e.g. --weight 10.0.1.4:11211=1.")
+      description = "Change a server's weight (repeatable).%n  e.g. --weight 10.0.1.4:11211=1.")
   List<String> weight = new ArrayList<>();
 
   @Mixin SampleOptions sampling;
 
-
-
   @Mixin OutputOptions output;
+
+  @Option(names = "--table", paramLabel = "NAME",
+      description = "The table tsv and csv print: servers (each server's shares, default) or moves (from which "
+          + "server to which); json holds both.%n  e.g. --table moves.")
+  String table;
 
   @Override
   public Integer call() throws IOException {
@@ -78,10 +83,11 @@ final class PlanCommand implements Callable<Integer> {
     Fleet after = after(before);
     Algorithm algorithmBefore = algorithmOption.algorithm(before.implied);
     Algorithm algorithmAfter = algorithmOption.algorithm(after.implied);
-    Continuum a = algorithmOption.build(algorithmBefore, before.servers);
+    PrintWriter err = spec.commandLine().getErr();
+    Continuum a = algorithmOption.build(algorithmBefore, before.servers, err);
     Continuum b = algorithmBefore == algorithmAfter && algorithmAfter.dependsOnHistory()
         ? changed(algorithmAfter, before.servers, after.servers)
-        : algorithmOption.build(algorithmAfter, after.servers);
+        : algorithmOption.build(algorithmAfter, after.servers, err);
     Keys sampleKeys = sampling.keys();
     Measure.Moves moves;
     try (Progress p = Progress.start(spec.commandLine().getErr(), "placing keys", sampleKeys.count())) {
@@ -89,8 +95,8 @@ final class PlanCommand implements Callable<Integer> {
     }
     List<Server> all = moves.servers;
     int n = all.size();
-    double[] idealBefore = idealOver(all, before.servers, algorithmBefore.supportsWeights());
-    double[] idealAfter = idealOver(all, after.servers, algorithmAfter.supportsWeights());
+    double[] idealBefore = idealOver(all, before.servers, algorithmBefore);
+    double[] idealAfter = idealOver(all, after.servers, algorithmAfter);
     double[] shareBefore = new double[n];
     double[] shareAfter = new double[n];
     for (int i = 0; i < n; i++) {
@@ -145,7 +151,7 @@ final class PlanCommand implements Callable<Integer> {
       long amount = e.getValue()[0];
       m.row(counted ? new Object[] {from, to, moves.fraction(amount), amount} : new Object[] {from, to, moves.fraction(amount)});
     }
-    r.print(out, output.format);
+    r.print(out, output.format, table);
     output.writeSvg(Charts.plan(moves,
         String.format("Keys per server before and after the change (%s)", algo),
         String.format("%s of keys move; the minimum possible is %s; %s", Report.percent(moved), Report.percent(minimum), basis)));
@@ -169,8 +175,8 @@ final class PlanCommand implements Callable<Integer> {
     return i == null ? null : servers.get(i).capacity();
   }
 
-  private static double[] idealOver(List<Server> all, List<Server> present, boolean weighted) {
-    double[] ideal = Measure.ideal(present, weighted);
+  private static double[] idealOver(List<Server> all, List<Server> present, Algorithm algorithm) {
+    double[] ideal = Measure.ideal(present, algorithm);
     Map<Server, Integer> index = Measure.indexOf(all);
     double[] out = new double[all.size()];
     for (int i = 0; i < present.size(); i++) {
@@ -185,7 +191,7 @@ final class PlanCommand implements Callable<Integer> {
    * for history-dependent algorithms differs from a fresh build over {@code after}.
    */
   private Continuum changed(Algorithm algorithm, List<Server> before, List<Server> after) {
-    Continuum c = algorithmOption.build(algorithm, before);
+    Continuum c = AlgorithmOption.build(algorithm, algorithmOption.seed, algorithmOption.totalDots, before);
     Map<Server, Server> target = new HashMap<>();
     for (Server s : after) {
       target.put(s, s);

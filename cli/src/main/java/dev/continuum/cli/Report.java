@@ -10,11 +10,15 @@ import java.util.Locale;
  *
  * <ul>
  *   <li>text: for people; summary lines, aligned tables, notes.
- *   <li>tsv, csv: the tables, each with a header row; the summary and notes as leading {@code #}
- *       lines, and a {@code # table NAME} line before each table when there are several.
+ *   <li>tsv, csv: one table (the first, or the one chosen), with a header row, so that every row
+ *       has the same columns; the summary, the notes and the other tables' names as leading
+ *       {@code #} lines. In tsv a tab, CR, LF or backslash in a value is escaped ({@code \t},
+ *       {@code \r}, {@code \n}, {@code \\}).
  *   <li>json: one object: the summary fields, {@code notes}, and each table as an array of objects.
  * </ul>
  * Fractions are printed as percentages in text and as plain fractions (0..1) in the other formats.
+ * Every name in tsv, csv and json is snake_case; a missing value is empty in tsv and csv, {@code null}
+ * in json and {@code -} in text.
  */
 final class Report {
   enum Format { text, tsv, json, csv }
@@ -39,16 +43,32 @@ final class Report {
   /** A table: named columns of one kind each, and rows of values. */
   static final class Table {
     final String name;
+    /** The text format's column headers. */
     final String[] columns;
+    /** The snake_case names of the columns in tsv, csv and json. */
+    final String[] keys;
     final Kind[] kinds;
     final List<Object[]> rows = new ArrayList<>();
     /** Rows beyond this are left out of the text format (with a line saying how many). */
     int textLimit = Integer.MAX_VALUE;
 
+    /** Columns are text headers, {@code "header|key"} where the snake_case key is not derived from the header. */
     Table(String name, String[] columns, Kind[] kinds) {
       this.name = name;
-      this.columns = columns;
+      this.columns = new String[columns.length];
+      this.keys = new String[columns.length];
+      for (int i = 0; i < columns.length; i++) {
+        int bar = columns[i].indexOf('|');
+        this.columns[i] = bar < 0 ? columns[i] : columns[i].substring(0, bar);
+        this.keys[i] = bar < 0 ? snake(columns[i]) : columns[i].substring(bar + 1);
+      }
       this.kinds = kinds;
+    }
+
+    /** "share/ideal" is share_over_ideal, "weight before" weight_before. */
+    static String snake(String header) {
+      return header.toLowerCase(Locale.ROOT).replace("/", "_over_").replaceAll("[^a-z0-9]+", "_")
+          .replaceAll("^_|_$", "");
     }
 
     Table row(Object... values) {
@@ -83,10 +103,24 @@ final class Report {
   }
 
   void print(PrintWriter out, Format format) {
+    print(out, format, null);
+  }
+
+  /**
+   * Prints the report; in tsv and csv only table {@code table} (the first when null).
+   *
+   * @throws UserException when there is no table of that name
+   */
+  void print(PrintWriter out, Format format, String table) {
+    Table chosen = tables.isEmpty() ? null : tables.get(0);
+    if (table != null) {
+      chosen = tables.stream().filter(t -> t.name.equals(table)).findFirst().orElseThrow(() -> new UserException(
+          "--table " + table + ": no such table; the tables are " + String.join(", ", tableNames())));
+    }
     switch (format) {
       case json: printJson(out); break;
-      case tsv: printDelimited(out, '\t'); break;
-      case csv: printDelimited(out, ','); break;
+      case tsv: printDelimited(out, '\t', chosen); break;
+      case csv: printDelimited(out, ',', chosen); break;
       default: printText(out);
     }
     out.flush();
@@ -140,7 +174,13 @@ final class Report {
     }
   }
 
-  private void printDelimited(PrintWriter out, char sep) {
+  private List<String> tableNames() {
+    List<String> names = new ArrayList<>();
+    tables.forEach(t -> names.add(t.name));
+    return names;
+  }
+
+  private void printDelimited(PrintWriter out, char sep, Table t) {
     out.println("# " + title);
     for (Entry e : summary) {
       out.println("# " + e.key + ": " + raw(e.value));
@@ -148,28 +188,36 @@ final class Report {
     for (String n : notes) {
       out.println("# note: " + n);
     }
-    for (Table t : tables) {
-      if (tables.size() > 1) {
-        out.println("# table " + t.name);
+    if (t == null) {
+      return;
+    }
+    if (tables.size() > 1) {
+      List<String> others = tableNames();
+      others.remove(t.name);
+      out.println("# table: " + t.name + " (also: " + String.join(", ", others) + "; choose with --table NAME)");
+    }
+    out.println(join(t.keys, sep));
+    for (Object[] row : t.rows) {
+      String[] cells = new String[row.length];
+      for (int c = 0; c < row.length; c++) {
+        cells[c] = raw(row[c]);
       }
-      out.println(join(t.columns, sep));
-      for (Object[] row : t.rows) {
-        String[] cells = new String[row.length];
-        for (int c = 0; c < row.length; c++) {
-          cells[c] = raw(row[c]);
-        }
-        out.println(join(cells, sep));
-      }
+      out.println(join(cells, sep));
     }
   }
 
-  /** One row of {@code cells}: tab-separated as they are, or comma-separated with CSV quoting. */
+  /**
+   * One row of {@code cells}: tab-separated with tab, CR, LF and backslash escaped, or
+   * comma-separated with RFC 4180 quoting.
+   */
   static String join(String[] cells, char sep) {
     StringBuilder b = new StringBuilder();
     for (int i = 0; i < cells.length; i++) {
       String c = cells[i];
       if (sep == ',' && (c.indexOf(',') >= 0 || c.indexOf('"') >= 0 || c.indexOf('\n') >= 0 || c.indexOf('\r') >= 0)) {
         c = "\"" + c.replace("\"", "\"\"") + "\""; // RFC 4180
+      } else if (sep == '\t') {
+        c = c.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r");
       }
       b.append(i == 0 ? "" : String.valueOf(sep)).append(c);
     }
@@ -191,7 +239,7 @@ final class Report {
       for (int r = 0; r < t.rows.size(); r++) {
         b.append(r == 0 ? "\n    {" : ",\n    {");
         for (int c = 0; c < t.columns.length; c++) {
-          b.append(c == 0 ? "" : ", ").append(Json.string(t.columns[c])).append(": ").append(json(t.rows.get(r)[c]));
+          b.append(c == 0 ? "" : ", ").append(Json.string(t.keys[c])).append(": ").append(json(t.rows.get(r)[c]));
         }
         b.append('}');
       }

@@ -10,16 +10,16 @@ import picocli.CommandLine.Option;
  */
 final class SampleOptions {
   @Option(names = "--keys", paramLabel = "N", defaultValue = "1000000",
-      description = "Sample keys to place when the result cannot be computed exactly (default: ${DEFAULT-VALUE}), "
-          + "e.g. --keys 5000000.")
+      description = "Sample keys to place when the result cannot be computed exactly (default: ${DEFAULT-VALUE})."
+          + "%n  e.g. --keys 5000000.")
   long keys;
 
   @Option(names = "--sample",
-      description = "Place sample keys even for rings, to cross-check the exact result, e.g. --sample --keys 1000000.")
+      description = "Place sample keys even for rings, to cross-check the exact result.%n  e.g. --sample --keys 1000000.")
   boolean sample;
 
   @Option(names = "--keys-file", paramLabel = "FILE",
-      description = "Count your own keys, one per line, instead of sample keys (also for rings), e.g. --keys-file keys.txt.")
+      description = "Count your own keys, one per line, instead of sample keys (also for rings).%n  e.g. --keys-file keys.txt.")
   Path keysFile;
 
   /** The keys to count: the user's, or {@code --keys} sample keys. */

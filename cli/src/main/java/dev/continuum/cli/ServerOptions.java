@@ -18,52 +18,57 @@ final class ServerOptions {
       Server.of("192.168.0.2", 8080, 1),
       Server.of("192.168.0.3", 8080, 2));
 
-  @Option(names = "--server", paramLabel = "HOST:PORT[:CAPACITY]",
-      description = "A server (repeatable), e.g. --server 10.0.0.1:11211:2.")
+  @Option(names = "--server", paramLabel = "HOST:PORT[:WEIGHT]",
+      description = "A server with its weight (default 1; repeatable).%n  e.g. --server 10.0.0.1:11211:2.")
   List<String> servers = new ArrayList<>();
 
   @Option(names = "--servers", paramLabel = "FILE",
-      description = "A server list: one 'host:port [capacity] [name]' per line, '#' comments, "
-          + "e.g. --servers examples/servers.txt.")
+      description = "A server list: one 'host:port [weight] [name]' per line, '#' comments (UTF-8, "
+          + "at most 64 MiB and 64 KiB a line).%n  e.g. --servers examples/servers.txt.")
   Path serversFile;
 
   @Option(names = "--name", paramLabel = "HOST:PORT=NAME",
-      description = "Gives the server HOST:PORT a name (twemproxy's server name, pymemcache's node), repeatable, "
-          + "e.g. --name 127.0.0.1:22000=alpha.")
+      description = "Gives the server HOST:PORT a name (twemproxy's server name, pymemcache's node), repeatable."
+          + "%n  e.g. --name 127.0.0.1:22000=alpha.")
   List<String> names = new ArrayList<>();
 
   @Option(names = "--address", paramLabel = "HOST:PORT=IP",
       description = "Gives the server HOST:PORT its resolved address (spymemcached's default node key host/ip:port), "
-          + "repeatable, e.g. --address cache-a:11211=10.0.0.5.")
+          + "repeatable.%n  e.g. --address cache-a:11211=10.0.0.5.")
   List<String> addresses = new ArrayList<>();
 
   @Option(names = "--libketama", paramLabel = "FILE",
       description = "libketama's server file: 'ip:port<TAB>weight' lines (a third column is ignored, as libketama does); "
-          + "implies --algorithm libmemcached-ketama-weighted, the libketama ring. e.g. --libketama examples/ketama.servers.")
+          + "implies --algorithm libmemcached-ketama-weighted, the libketama ring.%n  e.g. --libketama examples/ketama.servers.")
   Path libketamaFile;
 
   @Option(names = "--twemproxy", paramLabel = "FILE",
       description = "A twemproxy (nutcracker) YAML configuration: reads the pool's servers, weights, names, hash and "
-          + "distribution and picks the dialect (hash md5: twemproxy-md5; fnv1a_64 or none: twemproxy). "
-          + "e.g. --twemproxy examples/nutcracker.yml --pool cache.")
+          + "distribution and picks the dialect (hash md5: twemproxy-md5; fnv1a_64 or none: twemproxy)."
+          + "%n  e.g. --twemproxy examples/nutcracker.yml --pool cache.")
   Path twemproxyFile;
 
   @Option(names = "--pool", paramLabel = "NAME",
-      description = "The pool of the --twemproxy file (needed when it has several), e.g. --pool cache.")
+      description = "The pool of the --twemproxy file (needed when it has several).%n  e.g. --pool cache.")
   String pool;
 
   /** The servers named by the options, or the example servers (saying so on {@code err}). */
   Fleet fleetOrExample(PrintWriter err) throws IOException {
     if (nothingGiven()) {
-      err.println("continuum: no servers given; using the example servers "
-          + "192.168.0.1:8080, 192.168.0.2:8080, 192.168.0.3:8080 (capacity 2)");
+      List<String> each = new ArrayList<>();
+      for (Server s : EXAMPLE) {
+        each.add(s.hostPort() + " (weight " + s.capacity() + ")");
+      }
+      err.println("continuum: no servers given; using the example servers " + String.join(", ", each.subList(0, each.size() - 1))
+          + " and " + each.get(each.size() - 1));
       return new Fleet(EXAMPLE, null, "the example servers");
     }
     return fleet();
   }
 
   private boolean nothingGiven() {
-    return servers.isEmpty() && names.isEmpty() && addresses.isEmpty() && serversFile == null && libketamaFile == null && twemproxyFile == null;
+    return servers.isEmpty() && names.isEmpty() && addresses.isEmpty() && serversFile == null && libketamaFile == null
+        && twemproxyFile == null && pool == null;
   }
 
   /**
@@ -141,7 +146,7 @@ final class ServerOptions {
       case LIBKETAMA:
         return new Fleet(LibketamaFile.read(file), Algorithm.byName("libmemcached-ketama-weighted"), file.toString());
       default:
-        List<Server> list = ServerList.read(file);
+        List<Server> list = ServerList.parse(Input.text(file, Input.MAX_SERVER_LINE_BYTES), file.toString());
         if (list.isEmpty()) {
           throw new ServerList.FormatException(file.toString(), 1, "no servers in the file");
         }

@@ -52,9 +52,7 @@ final class TwemproxyConfig {
 
   /** Reads pool {@code pool} of the file, or its only pool when {@code pool} is null. */
   static TwemproxyConfig read(Path file, String pool) throws IOException {
-    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      return read(r, file.toString(), pool);
-    }
+    return read(new java.io.StringReader(Input.text(file, 0)), file.toString(), pool);
   }
 
   static TwemproxyConfig read(Reader reader, String source, String pool) {

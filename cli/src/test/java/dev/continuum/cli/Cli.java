@@ -5,8 +5,7 @@ import dev.continuum.ServerList;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import java.io.ByteArrayOutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,17 +45,38 @@ final class Cli {
     return runWithInput("", args);
   }
 
-  /** One run reading {@code stdin}; synchronized because standard input is process-wide. */
-  static synchronized Cli runWithInput(String stdin, String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    InputStream saved = System.in;
-    System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
-    try {
-      int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-      return new Cli(code, out.toString(), err.toString());
-    } finally {
-      System.setIn(saved);
+  /** One run reading {@code stdin} (UTF-8). */
+  static Cli runWithInput(String stdin, String... args) {
+    return runWithBytes(stdin.getBytes(StandardCharsets.UTF_8), args).decoded();
+  }
+
+  /** One run reading {@code stdin}; its standard output as bytes. */
+  static Bytes runWithBytes(byte[] stdin, String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = Main.run(args, new ByteArrayInputStream(stdin), out, err);
+    return new Bytes(code, out.toByteArray(), err.toString(StandardCharsets.UTF_8));
+  }
+
+  /** A run whose standard output is kept as bytes (keys are bytes and are written back unchanged). */
+  static final class Bytes {
+    final int code;
+    final byte[] out;
+    final String err;
+
+    Bytes(int code, byte[] out, String err) {
+      this.code = code;
+      this.out = out;
+      this.err = err;
+    }
+
+    Cli decoded() {
+      return new Cli(code, new String(out, StandardCharsets.UTF_8), err);
+    }
+
+    @Override
+    public String toString() {
+      return decoded().toString();
     }
   }
 

@@ -8,7 +8,6 @@ import dev.continuum.ServerList.FormatException;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,8 +19,8 @@ import java.util.regex.Pattern;
  * Fuzz targets for the command line's readers of untrusted files: libketama's server file, a
  * twemproxy YAML configuration and a conformance vector table. Each either reads a valid result or
  * fails with its documented error naming the file and line ({@link FormatException} for server files,
- * {@link UserException} for vector tables; a file that is not UTF-8 is an {@link IOException}, which
- * the command line reports as a user error); nothing else may escape.
+ * {@link UserException} for vector tables; a server file that is not UTF-8 is a {@link FormatException}
+ * too); nothing else may escape.
  *
  * <p>{@code mvn test} runs each target on its committed inputs
  * (src/test/resources/dev/continuum/cli/ConfigFileFuzzTestInputs/); {@code scripts/fuzz} fuzzes them.
@@ -50,8 +49,6 @@ class ConfigFileFuzzTest {
       assertThat(e.line()).isPositive();
       assertThat(e.getMessage()).startsWith(file + ":" + e.line() + ": ");
       return;
-    } catch (MalformedInputException e) {
-      return; // not UTF-8: an IOException, reported by the command line as a user error
     } finally {
       Files.deleteIfExists(file);
     }

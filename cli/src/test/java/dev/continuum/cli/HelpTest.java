@@ -11,14 +11,14 @@ class HelpTest {
   /** Every option of every planning command is in its --help, with an example ("e.g.") of its use. */
   @Test
   void everySubcommandHelpExplainsEveryOptionWithAnExample() {
-    CommandLine root = new CommandLine(new Main());
+    CommandLine root = Main.commandLine(null, null);
     for (String name : List.of("balance", "plan", "compare")) {
       CommandLine sub = root.getSubcommands().get(name);
       Cli help = Cli.run(name, "--help");
       assertThat(help.code).isZero();
       assertThat(help.out).contains("Examples:").contains("continuum " + name);
       for (OptionSpec o : sub.getCommandSpec().options()) {
-        if (o.usageHelp() || o.versionHelp()) {
+        if (o.usageHelp() || o.versionHelp() || o.hidden()) {
           continue;
         }
         assertThat(help.out).as(name + " " + o.longestName()).contains(o.longestName());

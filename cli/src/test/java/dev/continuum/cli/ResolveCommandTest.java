@@ -46,7 +46,7 @@ class ResolveCommandTest {
     Cli r = Cli.run("resolve", "--servers", servers.toString(), "--keys", keys.toString(), "--format", "json");
     assertThat(r.code).as(r.toString()).isZero();
     assertThat(r.err).isEmpty();
-    assertThat(r.out).startsWith("[\n  {\"key\": \"my-first-key\", \"server\": \"192.168.0.1:8080\", \"host\": \"192.168.0.1\", \"port\": 8080, \"capacity\": 1},\n")
+    assertThat(r.out).startsWith("[\n  {\"key\": \"my-first-key\", \"server\": \"192.168.0.1:8080\", \"host\": \"192.168.0.1\", \"port\": 8080, \"weight\": 1, \"name\": null},\n")
         .contains("\"key\": \"café \\\"q\\\"\"").endsWith("]\n");
   }
 
@@ -76,7 +76,7 @@ class ResolveCommandTest {
     assertThat(badDots.err).contains("totalDots must be at least 1, got 0");
     Cli badOption = Cli.run("resolve", "--bogus");
     assertThat(badOption.code).isEqualTo(2);
-    assertThat(badOption.err).contains("Unknown option: '--bogus'");
+    assertThat(badOption.err).isEqualTo("continuum: unknown option --bogus (see 'continuum resolve --help')\n");
     Cli badServer = Cli.run("resolve", "--server", "h:0", "k");
     assertThat(badServer.code).isEqualTo(2);
     assertThat(badServer.err).isEqualTo("continuum: --server h:0: port must be in 1..65535, got 0\n");

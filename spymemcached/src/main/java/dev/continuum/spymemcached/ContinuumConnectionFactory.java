@@ -39,6 +39,9 @@ import net.spy.memcached.transcoders.Transcoder;
  *
  * <p>{@code ConnectionFactoryBuilder.setLocatorType} and {@code setHashAlg} are ignored: the algorithm
  * chooses both the ring and the key hash.
+ *
+ * <p>Immutable and thread-safe, as spymemcached expects of a factory: each connection asks it for a new
+ * locator.
  */
 public final class ContinuumConnectionFactory implements ConnectionFactory {
   private final ConnectionFactory base;
@@ -52,14 +55,32 @@ public final class ContinuumConnectionFactory implements ConnectionFactory {
     ContinuumNodeLocator.checkWeights(config, this.weights); // fail at configuration, not at connect
   }
 
-  /** {@code base} with keys placed by {@code algorithm} (default options, capacity 1 everywhere). */
+  /**
+   * {@code base} with keys placed by {@code algorithm} (default options, capacity 1 everywhere).
+   *
+   * @param base the factory every other setting comes from
+   * @param algorithm the algorithm or dialect placing keys; {@link Algorithm#SPYMEMCACHED} places them
+   *     as spymemcached's own ketama locator does
+   * @return the wrapping factory
+   * @throws NullPointerException if {@code base} or {@code algorithm} is null
+   */
   public static ConnectionFactory wrap(ConnectionFactory base, Algorithm algorithm) {
     return new ContinuumConnectionFactory(base, Continuum.builder(Objects.requireNonNull(algorithm, "algorithm")), Map.of());
   }
 
   /**
    * {@code base} with keys placed by the algorithm and options of {@code config}, nodes weighted by
-   * {@code weights} (capacity by {@code host:port}, default 1).
+   * {@code weights} (capacity by {@code host:port}, default 1). The builder is used again for every
+   * locator; do not change it afterwards.
+   *
+   * @param base the factory every other setting comes from
+   * @param config the algorithm and its options, such as {@code Continuum.builder(Algorithm.RING).seed(7)}
+   * @param weights capacity by {@code host:port} (the host as given to spymemcached); nodes not listed
+   *     get 1
+   * @return the wrapping factory
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if weights are given for an algorithm without weights, or the
+   *     builder's options are refused
    */
   public static ConnectionFactory wrap(ConnectionFactory base, Continuum.Builder config, Map<String, Integer> weights) {
     return new ContinuumConnectionFactory(base, config, weights);

@@ -59,12 +59,27 @@ public final class ContinuumNodeLocator implements NodeLocator {
   private final Object writeLock = new Object();
   private volatile State state;
 
-  /** Places keys as spymemcached's {@code KetamaNodeLocator} with {@code KETAMA_HASH} does. */
+  /**
+   * Places keys as spymemcached 2.12.3's {@code KetamaNodeLocator} with {@code KETAMA_HASH} does.
+   *
+   * @param nodes the nodes, in spymemcached's order
+   * @throws NullPointerException if {@code nodes} or one of them is null
+   * @throws IllegalArgumentException if a node is listed twice or its address is not an
+   *     {@link InetSocketAddress}
+   */
   public ContinuumNodeLocator(List<MemcachedNode> nodes) {
     this(nodes, Algorithm.SPYMEMCACHED);
   }
 
-  /** Places keys with {@code algorithm} and its default options, every node with capacity 1. */
+  /**
+   * Places keys with {@code algorithm} and its default options, every node with capacity 1.
+   *
+   * @param nodes the nodes, in spymemcached's order
+   * @param algorithm the algorithm or dialect
+   * @throws NullPointerException if an argument or a node is null
+   * @throws IllegalArgumentException if a node is listed twice, its address is not an
+   *     {@link InetSocketAddress}, or the list is refused by the algorithm (see {@link Continuum})
+   */
   public ContinuumNodeLocator(List<MemcachedNode> nodes, Algorithm algorithm) {
     this(nodes, Continuum.builder(algorithm), Map.of());
   }
@@ -74,10 +89,14 @@ public final class ContinuumNodeLocator implements NodeLocator {
    * {@link #updateLocator}; changes take effect at once regardless of its autogenerate setting),
    * weighting nodes by {@code weights}.
    *
+   * @param nodes the nodes, in spymemcached's order
+   * @param config the algorithm and its options; do not change it afterwards
    * @param weights capacity by {@code host:port} (the host as given to spymemcached); nodes not
    *     listed get 1
    * @throws IllegalArgumentException if weights are given for an algorithm without weights, a weight
-   *     is invalid, a node is listed twice or its address is not an {@link InetSocketAddress}
+   *     is invalid, a node is listed twice or its address is not an {@link InetSocketAddress}, or the
+   *     list is refused by the algorithm (see {@link Continuum})
+   * @throws NullPointerException if an argument or a node is null
    */
   public ContinuumNodeLocator(List<MemcachedNode> nodes, Continuum.Builder config, Map<String, Integer> weights) {
     this.config = Objects.requireNonNull(config, "config").autogenerate(true);
@@ -162,7 +181,11 @@ public final class ContinuumNodeLocator implements NodeLocator {
     return isa.isUnresolved() ? server : server.withAddress(isa.getAddress().getHostAddress());
   }
 
-  /** The algorithm placing keys. */
+  /**
+   * The algorithm placing keys.
+   *
+   * @return the algorithm or dialect
+   */
   public Algorithm algorithm() {
     return state.continuum.algorithm();
   }
@@ -179,7 +202,14 @@ public final class ContinuumNodeLocator implements NodeLocator {
     return state.continuum.fingerprint();
   }
 
-  /** The continuum server {@code key} is placed on: the server of {@link #getPrimary}. */
+  /**
+   * The continuum server {@code key} is placed on: the server of {@link #getPrimary}. Never blocks.
+   *
+   * @param key the memcached key
+   * @return the server, named {@code host:port} as given to spymemcached
+   * @throws NullPointerException if {@code key} is null
+   * @throws IllegalStateException "empty continuum" when no node can take keys
+   */
   public Server serverFor(String key) {
     return state.continuum.resolve(key);
   }
@@ -255,6 +285,11 @@ public final class ContinuumNodeLocator implements NodeLocator {
     }
   }
 
+  /**
+   * A short description for logs, such as {@code ContinuumNodeLocator[spymemcached, 3 nodes]}.
+   *
+   * @return the algorithm's name and the number of nodes
+   */
   @Override
   public String toString() {
     State s = state;

@@ -134,7 +134,11 @@ public final class MigratingMemcachedClient {
     return (ContinuumNodeLocator) l;
   }
 
-  /** The new placement's client, for operations this class does not migrate. */
+  /**
+   * The new placement's client, for operations this class does not migrate.
+   *
+   * @return the client this one reads and writes through first
+   */
   public MemcachedClient client() {
     return to;
   }

@@ -8,7 +8,8 @@ import java.util.Comparator;
  * point at or after its hash, wrapping around.
  *
  * <ul>
- *   <li>Hashes: xxHash64 with the seed. A key's position is the high 32 bits of its hash; point
+ *   <li>Hashes: a key's position is the high 32 bits of its {@link KeyHash64} (xxHash64 with the
+ *       seed); point
  *       {@code j} of a server is the high 32 bits of {@code mix(id + (j + 1) * golden)}, {@code id} the
  *       server's seeded identity hash ({@link ServerHashes}), so points depend on host and port only.
  *   <li>Collisions: when two points share a value, the point of the server first in
@@ -20,21 +21,22 @@ import java.util.Comparator;
  * <p>The placement is a function of the set of servers and their capacities, so removing any server
  * moves only its keys and adding one moves keys only to it.
  */
-final class HashRing extends RingPlacement {
+final class ConsistentRing extends RingPlacement {
   static final long GOLDEN = 0x9E3779B97F4A7C15L;
 
-  final long seed;
+  /** The key hash; its high 32 bits are the key's position. */
+  final KeyHash64 keyHash;
   /** Sum of the capacities of the servers holding points. */
   final long totalWeight;
 
-  private HashRing(PointRing ring, long seed, long totalWeight) {
+  private ConsistentRing(PointRing ring, KeyHash64 keyHash, long totalWeight) {
     super(ring);
-    this.seed = seed;
+    this.keyHash = keyHash;
     this.totalWeight = totalWeight;
   }
 
-  static HashRing build(Server[] servers, int pointsPerWeight, long seed) {
-    return new HashRing(points(servers, pointsPerWeight, seed), seed, totalWeight(servers));
+  static ConsistentRing build(Server[] servers, int pointsPerWeight, long seed, KeyHash64 keyHash) {
+    return new ConsistentRing(points(servers, pointsPerWeight, seed), keyHash, totalWeight(servers));
   }
 
   private static long totalWeight(Server[] servers) {
@@ -45,8 +47,14 @@ final class HashRing extends RingPlacement {
     return total;
   }
 
-  /** The factory: full builds, and merges when servers are only removed or appended. */
-  static PlacementFactory factory(int pointsPerWeight, long seed) {
+  /**
+   * The factory ({@link PlacementFactory.FromOptions}) of {@link Algorithm#RING} and
+   * {@link Algorithm#BOUNDED_LOAD}: full builds, and merges when servers are only removed or appended.
+   */
+  static PlacementFactory factory(Options options) {
+    int pointsPerWeight = options.pointsPerWeight;
+    long seed = options.seed;
+    KeyHash64 keyHash = options.keyHash64();
     PointRing.Source source = (server, owner, to) -> addPoints(ServerHashes.of(server, seed), server, pointsPerWeight, owner, to);
     Comparator<Server> order = Comparator.<Server>comparingLong(s -> ServerHashes.of(s, seed) ^ Long.MIN_VALUE)
         .thenComparing(Server::host).thenComparingInt(Server::port);
@@ -54,7 +62,7 @@ final class HashRing extends RingPlacement {
     return new PlacementFactory() {
       @Override
       public Placement build(Server[] servers) {
-        return HashRing.build(servers, pointsPerWeight, seed);
+        return ConsistentRing.build(servers, pointsPerWeight, seed, keyHash);
       }
 
       @Override
@@ -65,8 +73,8 @@ final class HashRing extends RingPlacement {
       @Override
       public Placement update(Placement previous, Server[] previousServers, Server[] servers) {
         check(servers);
-        PointRing ring = PointRing.update(((HashRing) previous).ring, previousServers, servers, source, false, canonical);
-        return ring == null ? build(servers) : new HashRing(ring, seed, totalWeight(servers));
+        PointRing ring = PointRing.update(((ConsistentRing) previous).ring, previousServers, servers, source, false, canonical);
+        return ring == null ? build(servers) : new ConsistentRing(ring, keyHash, totalWeight(servers));
       }
     };
   }
@@ -102,11 +110,21 @@ final class HashRing extends RingPlacement {
 
   @Override
   int hash(byte[] key, int offset, int length) {
-    return high32(XxHash64.hash(key, offset, length, seed));
+    return high32(keyHash.hash(key, offset, length));
   }
 
   @Override
   int hash(CharSequence key) {
-    return high32(XxHash64.hash(key, seed));
+    return high32(keyHash.hash(key));
+  }
+
+  @Override
+  int index(long keyHash) {
+    return ring.ownerOf(high32(keyHash));
+  }
+
+  @Override
+  void indexes(long keyHash, int[] out, int n) {
+    ring.distinctOwners(high32(keyHash), out, n);
   }
 }

@@ -11,7 +11,7 @@ import java.util.Arrays;
  * <p>The node string is the server's {@linkplain Server#name() name} when it has one, otherwise
  * {@code host + ":" + port} with the port always present, as {@code HashClient} names its servers.
  */
-final class RendezvousPlacement extends Placement {
+final class PymemcacheRendezvous extends Placement {
   /** Units (code points & 0xFF) of {@code node + "-"} for each node, in list order. */
   private final byte[][] prefixes;
   /** Rank of each node string in code-point order: the larger string wins a tied score. */
@@ -21,7 +21,7 @@ final class RendezvousPlacement extends Placement {
   /** Per-thread scratch for {@link #indexes}: one ordering key per node. */
   private static final ThreadLocal<long[][]> KEYS = ThreadLocal.withInitial(() -> new long[][] {new long[16]});
 
-  private RendezvousPlacement(byte[][] prefixes, int[] tieRank, int seed) {
+  private PymemcacheRendezvous(byte[][] prefixes, int[] tieRank, int seed) {
     this.prefixes = prefixes;
     this.tieRank = tieRank;
     this.seed = seed;
@@ -30,6 +30,16 @@ final class RendezvousPlacement extends Placement {
   /** pymemcache's node string for a server. */
   static String nodeName(Server s) {
     return s.name() != null ? s.name() : s.host() + ":" + s.port();
+  }
+
+  /**
+   * The factory ({@link PlacementFactory.FromOptions}) of {@link Algorithm#PYMEMCACHE}.
+   *
+   * @throws IllegalArgumentException if the seed is outside pymemcache's 0..2^32-1
+   */
+  static PlacementFactory factory(Options options) {
+    long seed = Checks.unsignedSeed32("pymemcache", options.seed);
+    return PlacementFactory.checked(PymemcacheRendezvous::checkNames, servers -> build(servers, seed));
   }
 
   /**
@@ -52,7 +62,7 @@ final class RendezvousPlacement extends Placement {
    * @throws IllegalArgumentException when two servers have the same node string (pymemcache would
    *     keep only one of them)
    */
-  static RendezvousPlacement build(Server[] servers, long seed) {
+  static PymemcacheRendezvous build(Server[] servers, long seed) {
     int n = servers.length;
     String[] names = new String[n];
     byte[][] prefixes = new byte[n][];
@@ -76,7 +86,7 @@ final class RendezvousPlacement extends Placement {
       }
       rank[order[r]] = r;
     }
-    return new RendezvousPlacement(prefixes, rank, (int) seed);
+    return new PymemcacheRendezvous(prefixes, rank, (int) seed);
   }
 
   private static int compareCodePoints(String a, String b) {
