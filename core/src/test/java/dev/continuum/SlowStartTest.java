@@ -25,10 +25,11 @@ class SlowStartTest {
   private static final int KEYS = 3000;
   /** A capacity increase moves keys only onto the grown server. */
   static final Set<Algorithm> HOLDS = EnumSet.of(Algorithm.RING, Algorithm.BOUNDED_LOAD, Algorithm.RENDEZVOUS,
-      Algorithm.MULTI_PROBE);
+      Algorithm.MULTI_PROBE, Algorithm.JEDIS, Algorithm.XMEMCACHED, Algorithm.XMEMCACHED_NGINX);
   /** Capacities change no placement (pymemcache, the unweighted ketama dialects). */
   static final Set<Algorithm> IGNORES_CAPACITY = EnumSet.of(Algorithm.PYMEMCACHE,
-      Algorithm.LIBMEMCACHED_KETAMA_UNWEIGHTED, Algorithm.SPYMEMCACHED, Algorithm.SPYMEMCACHED_LIBMEMCACHED);
+      Algorithm.LIBMEMCACHED_KETAMA_UNWEIGHTED, Algorithm.SPYMEMCACHED, Algorithm.SPYMEMCACHED_LIBMEMCACHED,
+      Algorithm.DUBBO);
   /** Capacities other than 1 are rejected. */
   static final Set<Algorithm> UNIT_ONLY = unitOnly();
 
@@ -41,8 +42,9 @@ class SlowStartTest {
     }
     return out;
   }
-  /** twemproxy rejects capacity 0, so its ramp starts at 1. */
-  static final Set<Algorithm> NO_ZERO = EnumSet.of(Algorithm.TWEMPROXY, Algorithm.TWEMPROXY_MD5);
+  /** twemproxy and xmemcached reject capacity 0, so their ramp starts at 1. */
+  static final Set<Algorithm> NO_ZERO = EnumSet.of(Algorithm.TWEMPROXY, Algorithm.TWEMPROXY_MD5, Algorithm.XMEMCACHED,
+      Algorithm.XMEMCACHED_NGINX);
 
   /** Steps, over every try, that moved a key between two servers that were not ramping. */
   private static final Map<Algorithm, Integer> STRAY_STEPS = new EnumMap<>(Algorithm.class);

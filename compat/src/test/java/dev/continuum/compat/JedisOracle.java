@@ -95,6 +95,23 @@ final class JedisOracle {
     return out;
   }
 
+  /** As {@link #shardedJedis} for keys given as bytes ({@code getShardInfo(byte[])}). */
+  static int[] shardedJedisBytes(List<Shard> shards, List<byte[]> keys) {
+    List<JedisShardInfo> infos = new ArrayList<>();
+    Map<JedisShardInfo, Integer> index = new IdentityHashMap<>();
+    for (Shard s : shards) {
+      JedisShardInfo info = new StandIn(s);
+      index.put(info, infos.size());
+      infos.add(info);
+    }
+    ShardedJedis sharded = new ShardedJedis(infos); // holds no connection: nothing to close
+    int[] out = new int[keys.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = index.get(sharded.getShardInfo(keys.get(i)));
+    }
+    return out;
+  }
+
   /** 3.10.0's {@code Hashing.MURMUR_HASH} of a key string, signed as Jedis keeps it. */
   static long murmur(String key) {
     return Hashing.MURMUR_HASH.hash(key);
