@@ -93,12 +93,14 @@ public enum Algorithm {
       EnumSet.of(Knob.POINTS_PER_WEIGHT, Knob.LOAD_FACTOR, Knob.SEED),
       "consistent hashing with bounded loads (Mirrokni et al. 2018) over the ring"),
   /**
-   * MementoHash (Coluzzi et al. 2023): jump hash plus a memory of removed buckets; any server can be
-   * removed moving only its keys, and re-adding restores. Unweighted. See {@code Memento}.
+   * MementoHash (Coluzzi et al. 2023) over JumpBackHash: {@link #JUMPBACK} plus a memory of removed
+   * buckets; any server can be removed moving only its keys, and re-adding restores. With nothing
+   * removed it places exactly as {@link #JUMPBACK}. Unweighted. Placement version 2: version 1 was
+   * built over jump hash. See {@code Memento}.
    */
-  MEMENTO("memento", 1, Memento::factory,
+  MEMENTO("memento", 2, Memento::factory,
       EnumSet.of(ARBITRARY_REMOVAL, HISTORY_DEPENDENT, PREHASHED_KEYS), EnumSet.of(Knob.SEED),
-      "MementoHash (Coluzzi et al. 2023): jump hash with a memory of removed servers, any server removable"),
+      "MementoHash (Coluzzi et al. 2023) over JumpBackHash: a memory of removed servers, any server removable"),
   /** libmemcached 1.1.4 with MEMCACHED_BEHAVIOR_KETAMA_WEIGHTED: the libketama-compatible md5 ring (also php-memcached's and pylibmc's). */
   LIBMEMCACHED_KETAMA_WEIGHTED("libmemcached-ketama-weighted", 1, KetamaRing.Dialect.LIBMEMCACHED_KETAMA_WEIGHTED::factory,
       EnumSet.of(WEIGHTS, COMPATIBILITY_DIALECT), EnumSet.of(Knob.DUPLICATE_SERVERS),

@@ -23,13 +23,20 @@ import java.util.concurrent.atomic.AtomicLong;
  * insertion time).
  *
  * <p>Counters follow servers by host and port: a server removed from the continuum keeps its counter
- * until its requests are released.
+ * until its requests are released, and the counter is dropped when its load is zero (at the change
+ * that removes the server, or at the release that ends its last request), so churn leaves no trace.
+ * A dropped counter is first marked {@link #RETIRED}, so that a request that found it just before
+ * never counts on it: it looks the server's counter up again.
  */
 public final class BoundedLoads {
   private final Continuum continuum;
   private final double loadFactor;
   private final ConcurrentHashMap<Server, AtomicInteger> loads = new ConcurrentHashMap<>();
   private final AtomicLong total = new AtomicLong();
+  /** The servers of the placement last published: a counter of any other server is dropped at zero. */
+  private volatile java.util.Set<Server> current = java.util.Set.of();
+  /** The value of a counter dropped from {@link #loads}: never counted on again. */
+  private static final int RETIRED = Integer.MIN_VALUE;
 
   BoundedLoads(Continuum continuum, double loadFactor) {
     this.continuum = continuum;
@@ -92,7 +99,9 @@ public final class BoundedLoads {
       long bound = (long) Math.ceil(perWeight * server.capacity());
       AtomicInteger load = counter(server);
       for (int cur = load.get(); cur < bound; cur = load.get()) {
-        if (load.compareAndSet(cur, cur + 1)) {
+        if (cur == RETIRED) {
+          load = counter(server); // dropped meanwhile: count on the server's live counter
+        } else if (load.compareAndSet(cur, cur + 1)) {
           return server;
         }
       }
@@ -104,7 +113,33 @@ public final class BoundedLoads {
 
   private AtomicInteger counter(Server server) {
     AtomicInteger c = loads.get(server);
-    return c != null ? c : loads.computeIfAbsent(server, k -> new AtomicInteger());
+    return c != null && c.get() != RETIRED ? c : loads.compute(server, (k, v) -> v == null || v.get() == RETIRED ? new AtomicInteger() : v);
+  }
+
+  /** Drops the counter {@code load} of {@code server} if its load is zero. */
+  private void retire(Server server, AtomicInteger load) {
+    if (load.compareAndSet(0, RETIRED)) {
+      loads.remove(server, load);
+    }
+  }
+
+  /**
+   * Called by the continuum under its write lock when it publishes a placement over {@code servers}:
+   * drops the idle counters of servers no longer placed on.
+   */
+  void placedOn(Server[] servers) {
+    java.util.Set<Server> now = new java.util.HashSet<>(java.util.Arrays.asList(servers));
+    current = now;
+    for (java.util.Map.Entry<Server, AtomicInteger> e : loads.entrySet()) {
+      if (!now.contains(e.getKey())) {
+        retire(e.getKey(), e.getValue());
+      }
+    }
+  }
+
+  /** The number of counters held (tests: churn must not grow it). */
+  int counters() {
+    return loads.size();
   }
 
   /**
@@ -116,12 +151,19 @@ public final class BoundedLoads {
    */
   public void release(Server server) {
     java.util.Objects.requireNonNull(server, "server");
-    AtomicInteger load = loads.get(server);
-    for (int cur = load == null ? 0 : load.get(); ; cur = load.get()) {
+    while (true) {
+      AtomicInteger load = loads.get(server);
+      int cur = load == null ? 0 : load.get();
+      if (cur == RETIRED) {
+        continue; // being dropped from the map at this moment: look again
+      }
       if (cur == 0) {
         throw new IllegalArgumentException("no acquired load to release on " + server.host() + ":" + server.port());
       }
       if (load.compareAndSet(cur, cur - 1)) {
+        if (cur == 1 && !current.contains(server)) {
+          retire(server, load);
+        }
         break;
       }
     }
@@ -136,7 +178,7 @@ public final class BoundedLoads {
    */
   public int load(Server server) {
     AtomicInteger load = loads.get(server);
-    return load == null ? 0 : load.get();
+    return load == null ? 0 : Math.max(0, load.get());
   }
 
   /**

@@ -17,12 +17,34 @@ final class Checks {
   /** Upper bound on the number of servers in one placement. */
   static final int MAX_SERVERS = 1 << 20;
 
+  /**
+   * Upper bound on a host (and a server name or address), in chars. A DNS name has at most 253
+   * characters and an IPv6 literal with a zone far fewer; the limit leaves room for that and for
+   * socket paths, and keeps every per-host cost (hashing the ring names, twemproxy's name sort)
+   * bounded: a 10 MB host used to make one lookup take seconds.
+   */
+  static final int MAX_HOST_CHARS = 255;
+
+  /**
+   * Upper bound on a {@code host:port[:capacity]} text, in chars: a host at the limit in brackets, a
+   * port, a capacity and room for blanks. Longer text is rejected before it is parsed or copied.
+   */
+  static final int MAX_SERVER_SPEC_CHARS = MAX_HOST_CHARS + 64;
+
   private Checks() {}
+
+  private static void hostLength(String what, String text) {
+    if (text.length() > MAX_HOST_CHARS) {
+      throw new IllegalArgumentException(what + " too long: " + text.length() + " chars (the limit is "
+          + MAX_HOST_CHARS + ")");
+    }
+  }
 
   static String host(String host) {
     if (host == null) {
       throw new IllegalArgumentException("host must not be null");
     }
+    hostLength("host", host);
     if (host.isBlank()) {
       throw new IllegalArgumentException("host must not be empty or blank");
     }
@@ -75,6 +97,7 @@ final class Checks {
     if (name.isEmpty()) {
       throw new IllegalArgumentException("server name must not be empty (use null for no name)");
     }
+    hostLength("server name", name);
     return name;
   }
 
@@ -244,6 +267,10 @@ final class Checks {
   static Server parseServer(String spec) {
     if (spec == null) {
       throw new IllegalArgumentException("server must not be null");
+    }
+    if (spec.length() > MAX_SERVER_SPEC_CHARS) {
+      throw new IllegalArgumentException("server too long: " + spec.length() + " chars (the limit is "
+          + MAX_SERVER_SPEC_CHARS + "; a host is at most " + MAX_HOST_CHARS + ")");
     }
     String s = spec.strip();
     String host;

@@ -55,7 +55,8 @@ final class ConsistentRing extends RingPlacement {
     int pointsPerWeight = options.pointsPerWeight;
     long seed = options.seed;
     KeyHash64 keyHash = options.keyHash64();
-    PointRing.Source source = (server, owner, to) -> addPoints(ServerHashes.of(server, seed), server, pointsPerWeight, owner, to);
+    PointRing.Source source = PointRing.Source.of(server -> (long) server.capacity() * pointsPerWeight,
+        (server, owner, to) -> addPoints(ServerHashes.of(server, seed), server, pointsPerWeight, owner, to));
     Comparator<Server> order = Comparator.<Server>comparingLong(s -> ServerHashes.of(s, seed) ^ Long.MIN_VALUE)
         .thenComparing(Server::host).thenComparingInt(Server::port);
     PointRing.Ties canonical = (list, a, b) -> order.compare(list[a], list[b]) < 0;

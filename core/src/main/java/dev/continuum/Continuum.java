@@ -242,7 +242,7 @@ public final class Continuum {
    *     is then unchanged
    */
   public void addServers(Server... servers) {
-    addServers(Arrays.asList(servers));
+    addServers(Arrays.asList(Objects.requireNonNull(servers, "servers")));
   }
 
   /**
@@ -423,6 +423,10 @@ public final class Continuum {
     Snapshot previous = snapshot;
     snapshot = new Snapshot(array, factory.update(previous.placement, previous.servers, array),
         Collections.unmodifiableList(new ArrayList<>(list)));
+    BoundedLoads loads = boundedLoads;
+    if (loads != null) {
+      loads.placedOn(array);
+    }
   }
 
   /** What readers see now: the placement and its servers, consistent with each other. */
@@ -448,6 +452,7 @@ public final class Continuum {
         b = boundedLoads;
         if (b == null) {
           b = new BoundedLoads(this, options.loadFactor);
+          b.placedOn(snapshot.servers);
           boundedLoads = b;
         }
       }
@@ -572,7 +577,7 @@ public final class Continuum {
    * <p>What the hash decides, by algorithm: {@code jumpback}, the slot
    * {@code ConsistentHashing.jumpBackHashSplitMix64().getBucket(keyHash, slots)} of hash4j, exactly;
    * {@code jump}, the slot of the paper's {@code JumpConsistentHash(keyHash, slots)} (Guava's
-   * {@code consistentHash}); {@code memento}, that jump slot followed through its removed slots;
+   * {@code consistentHash}); {@code memento}, the jumpback slot followed through its removed slots;
    * {@code ring} and {@code bounded-load}, the ring position given by the high 32 bits;
    * {@code multi-probe}, its probes {@code mix(keyHash + i * golden)}; {@code rendezvous}, the
    * scores of {@code mix(keyHash ^ serverId)}; {@code maglev}, the table slot

@@ -17,14 +17,14 @@ import java.util.Comparator;
  * accepts, less {@code allowDuplicateServers}, which changes no placement by itself); then the servers:
  * <ul>
  *   <li>host and port always (they name the server a key goes to);
- *   <li>the capacity as the algorithm reads it: not at all where it is ignored (jump, memento,
+ *   <li>the capacity as the algorithm reads it: not at all where it is ignored (jump, jumpback, memento,
  *       pymemcache, the unweighted ketama dialects, libmemcached's until some weight exceeds 1),
  *       0 read as 1 where the peer does so (libmemcached);
  *   <li>the name where the dialect puts it on the ring (twemproxy, pymemcache) and the resolved
  *       address where the node key contains it (spymemcached's default format, host not an IP literal);
  *   <li>in list order where ties or shares depend on it, in canonical order where the algorithm is a
  *       function of the set (ring, bounded-load, rendezvous, multi-probe, pymemcache);
- *   <li>for jump and memento, the slot state instead of the list: which server holds each slot, and
+ *   <li>for jump, jumpback and memento, the slot state instead of the list: which server holds each slot, and
  *       memento's memory of removed slots, so that two clients with equal fingerprints also agree
  *       after the same next change.
  * </ul>

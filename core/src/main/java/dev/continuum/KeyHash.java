@@ -8,7 +8,7 @@ package dev.continuum;
  * its UTF-8 bytes; the default method encodes into a per-thread buffer, implementations may do better.
  *
  * <p>This is the one hashing layer: every dialect's key hash is a constant here (see
- * {@code placement-compat.md} for each definition).
+ * docs/compatibility.md for each definition).
  */
 interface KeyHash {
   int hash(byte[] key, int offset, int length);

@@ -8,24 +8,29 @@ import java.util.Set;
 
 /**
  * MementoHash (Massimo Coluzzi, Amos Brocco, Alessandro Antonucci and Tiziano Leidi, "MementoHash: A
- * Stateful, Minimal Memory, Best Performing Consistent Hash Algorithm", arXiv:2306.09783, 2023): jump
- * hash extended with a replacement set that remembers removed buckets, so any
- * server can be removed moving only its keys.
+ * Stateful, Minimal Memory, Best Performing Consistent Hash Algorithm", arXiv:2306.09783, 2023): a
+ * jump-style bucket function extended with a replacement set that remembers removed buckets, so any
+ * server can be removed moving only its keys. The paper builds on jump hash; here the bucket function
+ * is {@link JumpBack#bucket} (JumpBackHash), which has the same consistency (growing moves keys only to
+ * the new bucket) at a fraction of the cost, so that with nothing removed a lookup costs what
+ * {@code jumpback} costs plus one array read.
  *
  * <p>Why MementoHash rather than AnchorHash (Mendelson et al. 2020): AnchorHash must fix an upper bound
  * on the cluster size (its anchor) up front and keeps arrays of that size; MementoHash grows without a
- * bound, the paper's state is proportional to the removals (the working set is plain jump hash,
- * memory-free), and it reuses {@link Jump#bucket}, which continuum already has exactly. (This
+ * bound, the paper's state is proportional to the removals (the working set is a plain bucket
+ * function, memory-free), and it reuses {@link JumpBack#bucket}, which continuum has exactly. (This
  * implementation keeps its replacement set in arrays over all buckets rather than a hash table: a
- * lookup then reads plain arrays, for 12 bytes a bucket.) Its lookup is jump hash plus,
- * only for keys landing on removed buckets, a short chain of rehashes.
+ * lookup then reads plain arrays, for 12 bytes a bucket.) Its lookup is jumpback plus, only for keys
+ * landing on removed buckets, a short chain of rehashes.
  *
  * <p>State: {@code n} buckets (the b-array), of which {@code r} removed. Removing bucket {@code b} when
  * the working set has {@code w} buckets records {@code replacer[b] = w - 1} and the previously removed
  * bucket, a LIFO chain; removing the last bucket with nothing removed just shrinks {@code n}. Lookup:
- * {@code b = jump(key, n)}; while {@code b} is removed: rehash the key with {@code b} into
- * {@code [0, replacer[b])}, then follow buckets removed earlier (replacer at least that range) to their
- * replacers.
+ * {@code b = jumpback(key, n)}; while {@code b} is removed: rehash the key with {@code b} into
+ * {@code [0, replacer[b])} (the high 32 bits of {@code mix(h ^ (b + 1) * golden)} times the range,
+ * shifted down 32), then follow buckets removed earlier (replacer at least that range) to their
+ * replacers. With a fraction {@code f} of the buckets removed, about a fraction {@code f} of the keys
+ * takes the chain; the others cost one jumpback and one array read.
  *
  * <ul>
  *   <li>Unweighted: every capacity must be 1.
@@ -51,10 +56,18 @@ final class Memento extends SlotPlacement {
 
   @Override
   int slot(long h) {
-    int b = Jump.bucket(h, slotServer.length);
+    int b = JumpBack.bucket(h, slotServer.length);
+    // A working bucket is the common case (every key while nothing is removed): one array read more
+    // than jumpback, the same one the owner's lookup then reads again.
+    return slotServer[b] >= 0 ? b : replace(h, b);
+  }
+
+  /** The working bucket of a key whose jumpback bucket {@code b} was removed. */
+  private int replace(long h, int b) {
     while (replacer[b] >= 0) {
       int r = replacer[b];
-      b = (int) Long.remainderUnsigned(XxHash64.mix(h ^ ((b + 1) * ConsistentRing.GOLDEN)), r);
+      // Uniform in [0, r) from the high 32 bits of the rehash, by multiplication (no division).
+      b = (int) (((XxHash64.mix(h ^ ((b + 1) * ConsistentRing.GOLDEN)) >>> 32) * r) >>> 32);
       while (replacer[b] >= r) {
         b = replacer[b];
       }

@@ -28,7 +28,7 @@ final class MultiProbe extends HashedPlacement {
    */
   static final int POINTS_PER_WEIGHT = 4;
 
-  private final PointRing ring;
+  final PointRing ring;
   private final int probes;
 
   private MultiProbe(PointRing ring, int probes, KeyHash64 keyHash) {

@@ -1,6 +1,7 @@
 package dev.continuum;
 
 import java.util.Arrays;
+import java.util.function.ToLongFunction;
 
 /**
  * The sorted-points machinery shared by every ring: 32-bit unsigned points, each owned by a server
@@ -10,82 +11,101 @@ import java.util.Arrays;
  * <p>Ties: points are sorted stably by value, so among equal values the one added first comes first
  * and wins the lookup. Each dialect states its tie rule by the order in which it adds points.
  *
- * <p>Layout, chosen so that a lookup touches about two cache lines and nothing else:
+ * <p>Layout, chosen so that most lookups read one int and nothing else:
  * <ul>
  *   <li>{@code entries}: one long a point, the value (sign bit flipped, so that signed order is unsigned
  *       value order) in the high half and the owner in the low half. The owner sits next to the value,
  *       on the cache line the search already loaded. 8 bytes a point.
- *   <li>{@code starts}: for each of the {@code 2^bits} ranges of the hash's top bits, the position of
- *       the first point in that range (plus an end sentinel). A lookup reads one pair of it and then
- *       scans a handful of points. The table has at most one slot per 8 points, so it costs at most
- *       0.5 bytes a point: 8.5 bytes a point in all.
+ *   <li>{@code index}: a direct-mapped table over the hash's top {@code bits} bits, {@code 2^bits}
+ *       slots, at most two a point. A bucket that holds no point has one answer for every hash in it
+ *       (the owner of the first point after the bucket, wrapping), so its slot holds {@code ~owner}: one
+ *       read answers the lookup. A bucket that holds points has the position of its first point (never
+ *       negative); the lookup scans from there, usually one or two points on the same cache line. With
+ *       {@code 2^bits} the largest power of two up to two slots a point (so from about one to two),
+ *       about 37 to 61 % of hashes fall in empty buckets ({@code e^(-points / slots)}).
+ *       At most 4 bytes a slot and 2 slots a point: with the entries and both array headers, at most
+ *       16 bytes a point from 5 points up.
  * </ul>
- * Building is a stable LSD radix sort; adding and removing servers can merge instead of re-sorting
- * ({@link #update}).
+ * Building is a stable LSD radix sort and one pass over the slots; adding and removing servers merges
+ * the points and derives the index from the previous one ({@link #update}).
  */
 final class PointRing {
   private static final int FLIP = 0x80000000;
+  private static final long VALUE_BITS = 0xFFFF_FFFF_0000_0000L;
   /** Below this many points a comparison sort beats the radix sort's histogram passes. */
   private static final int RADIX_THRESHOLD = 4096;
-  /** Scan a bucket linearly up to this many points; binary search beyond (skewed rings). */
-  private static final int LINEAR_SCAN = 16;
+  /** Scan a bucket linearly up to this many points; gallop and binary search beyond (skewed rings). */
+  private static final int LINEAR_SCAN = 8;
+  /** Empty slots read ahead to find a position for {@link #find}; binary search of the points beyond. */
+  private static final int SLOT_SCAN = 8;
 
   /** {@code (value ^ FLIP) << 32 | owner}, ascending (stable among equal values). */
   private final long[] entries;
-  /** {@code starts[b]}: first position whose value's top {@code bits} bits are >= b; length 2^bits + 1. */
-  private final int[] starts;
-  /** How many top bits of a hash pick its bucket in {@link #starts} (0: a single bucket). */
-  private final int bits;
+  /**
+   * Slot {@code b} covers the hashes whose top {@code bits} bits are {@code b}: {@code ~owner} of the
+   * point that takes all of them when no point's value is in the bucket, else the position of the
+   * bucket's first point. An empty ring has slots of 0 (a position, searched and found absent).
+   */
+  private final int[] index;
+  /** {@code 32 - bits}: {@code hash >>> shift} is the slot (bits >= 1, so the shift is at most 31). */
+  private final int shift;
   /** True: the first point strictly above the hash wins (python-continuum); false: at or above. */
   private final boolean strict;
+  /** 1 when strict, else 0: added to the hash's signed form to make "above" out of "at or above". */
+  private final int strictStep;
   private final int reachable;
 
-  private PointRing(long[] entries, boolean strict, int reachable) {
-    this(entries, indexBits(entries.length), null, strict, reachable);
+  private PointRing(long[] entries, int[] index, boolean strict, int reachable) {
+    this.entries = entries;
+    this.index = index;
+    this.shift = 32 - Integer.numberOfTrailingZeros(index.length);
+    this.strict = strict;
+    this.strictStep = strict ? 1 : 0;
+    this.reachable = reachable;
   }
 
-  /** {@code starts}: the table for {@code bits}, or null to compute it from the entries. */
-  private PointRing(long[] entries, int bits, int[] starts, boolean strict, int reachable) {
-    this.entries = entries;
-    this.strict = strict;
-    this.reachable = reachable;
-    this.bits = bits;
-    this.starts = starts != null ? starts : startsTable(entries, bits);
+  /** A ring over sorted {@code entries} with its index built from them. */
+  private static PointRing indexed(long[] entries, boolean strict, int reachable) {
+    return new PointRing(entries, fullIndex(entries, indexBits(entries.length)), strict, reachable);
   }
 
   /**
-   * A ring over {@code entries} whose start table for {@code bits} is {@code starts}: kept when
-   * {@code bits} is still the right size for the new point count, else recomputed.
+   * The largest {@code bits >= 1} with {@code 2^bits <= 2 * points - 8}: at most two 4-byte slots a
+   * point, and at most 16 bytes a point in all with the entries and the two array headers.
    */
-  private static PointRing derived(long[] entries, int bits, int[] starts, boolean strict, int reachable) {
-    int wanted = indexBits(entries.length);
-    return new PointRing(entries, wanted, wanted == bits ? starts : null, strict, reachable);
-  }
-
-  /** The largest {@code bits} with {@code 2^bits <= points / 8}, so the table costs <= 0.5 B a point. */
   static int indexBits(int points) {
-    int slots = points >>> 3;
-    return slots <= 1 ? 0 : 31 - Integer.numberOfLeadingZeros(slots);
+    long slots = Math.max(2L, 2L * points - 8);
+    return 63 - Long.numberOfLeadingZeros(slots);
   }
 
-  private static int[] startsTable(long[] entries, int bits) {
-    int buckets = 1 << bits;
-    int[] starts = new int[buckets + 1];
-    int pos = 0;
-    int n = entries.length;
-    for (int b = 0; b < buckets; b++) {
-      // Bucket b holds unsigned values [b << (32 - bits), (b + 1) << (32 - bits)).
-      while (pos < n && bucketOf(value(entries[pos]), bits) < b) {
-        pos++;
-      }
-      starts[b] = pos;
+  /** How many top bits of a hash pick its slot: bucket {@code b} starts at {@code b << (32 - bits)}. */
+  int bucketBits() {
+    return 32 - shift;
+  }
+
+  /** The slot of a hash, or of a point's entry, in an index of {@code 32 - shift} bits. */
+  private static int bucket(long entry, int shift) {
+    return value(entry) >>> shift;
+  }
+
+  /** The index of sorted {@code e} at {@code bits}: one count pass over the points, one over the slots. */
+  private static int[] fullIndex(long[] e, int bits) {
+    int shift = 32 - bits;
+    int[] index = new int[1 << bits];
+    int n = e.length;
+    if (n == 0) {
+      return index;
     }
-    starts[buckets] = n;
-    return starts;
-  }
-
-  private static int bucketOf(int unsignedValue, int bits) {
-    return bits == 0 ? 0 : unsignedValue >>> (32 - bits);
+    for (long x : e) {
+      index[bucket(x, shift)]++;
+    }
+    int first = 0; // points in the buckets before b: the position of b's first point
+    for (int b = 0; b < index.length; b++) {
+      int count = index[b];
+      index[b] = count > 0 ? first : ~(int) e[first < n ? first : 0];
+      first += count;
+    }
+    return index;
   }
 
   static int value(long entry) {
@@ -106,7 +126,7 @@ final class PointRing {
         reachable++;
       }
     }
-    return new PointRing(sorted, strict, reachable);
+    return indexed(sorted, strict, reachable);
   }
 
   /** Collects points in the order that decides ties, then sorts them. */
@@ -132,9 +152,14 @@ final class PointRing {
       return size;
     }
 
-    /** The points sorted by value, stably (in insertion order among equal values). */
+    /**
+     * The points sorted by value, stably (in insertion order among equal values). Ends the builder:
+     * its array may become the result or the sort's scratch space.
+     */
     long[] sorted() {
-      return sortStable(packed, size);
+      long[] sorted = sortStable(packed, size);
+      packed = null;
+      return sorted;
     }
 
     PointRing build(boolean strict, int serverCount) {
@@ -144,14 +169,15 @@ final class PointRing {
 
   /**
    * Sorts {@code a[0, n)} by the high 32 bits (signed), keeping the insertion order of equal keys,
-   * into a new array of length n.
+   * into an array of length n; {@code a} itself is overwritten when it has exactly n elements (so a
+   * ring near the point limit does not need a third array of its size).
    */
-  static long[] sortStable(long[] a, int n) {
+  private static long[] sortStable(long[] a, int n) {
     if (n < RADIX_THRESHOLD) {
       // Tag each key with its sequence number so that the comparison sort is stable.
       long[] keys = new long[n];
       for (int i = 0; i < n; i++) {
-        keys[i] = a[i] & 0xFFFF_FFFF_0000_0000L | i;
+        keys[i] = a[i] & VALUE_BITS | i;
       }
       Arrays.sort(keys);
       long[] out = new long[n];
@@ -161,7 +187,7 @@ final class PointRing {
       return out;
     }
     // Two stable counting passes of 16 bits each over the high half: low digit, then high digit.
-    long[] src = Arrays.copyOf(a, n);
+    long[] src = a.length == n ? a : Arrays.copyOf(a, n);
     long[] dst = new long[n];
     int[] count = new int[1 << 16];
     for (int shift = 32; shift <= 48; shift += 16) {
@@ -194,8 +220,31 @@ final class PointRing {
 
   /** Adds the points of one server, in tie-deciding order, with the owner index given. */
   @FunctionalInterface
-  interface Source {
+  interface Adder {
     void addPoints(Server server, int owner, Builder to);
+  }
+
+  /**
+   * The points of each server: how many (known before any is generated, so that the size of a change
+   * is checked against the limit before anything of that size is allocated) and what they are.
+   */
+  interface Source extends Adder {
+    /** Exactly how many points {@link #addPoints} adds for {@code server}. */
+    long count(Server server);
+
+    static Source of(ToLongFunction<Server> count, Adder adder) {
+      return new Source() {
+        @Override
+        public long count(Server server) {
+          return count.applyAsLong(server);
+        }
+
+        @Override
+        public void addPoints(Server server, int owner, Builder to) {
+          adder.addPoints(server, owner, to);
+        }
+      };
+    }
   }
 
   /**
@@ -213,8 +262,12 @@ final class PointRing {
   static final Ties REVERSE_LIST_ORDER = (servers, owner, other) -> owner > other;
 
   /** A ring of the points {@code source} gives each server, added in server order. */
-  static PointRing build(Server[] servers, Source source, int pointsHint, boolean strict) {
-    Builder b = new Builder(pointsHint);
+  static PointRing build(Server[] servers, Source source, boolean strict) {
+    long count = 0;
+    for (Server s : servers) {
+      count += source.count(s);
+    }
+    Builder b = new Builder(Checks.points("the ring", count));
     for (int i = 0; i < servers.length; i++) {
       source.addPoints(servers[i], i, b);
     }
@@ -227,10 +280,12 @@ final class PointRing {
    * servers removed and some appended (the same {@link Server} instances, in the same order). Exact for
    * rings whose points for a server depend on that server alone. Returns null for any other change
    * (a server moved or replaced, several appended when ties follow {@code ties}): the caller builds.
+   * The size of the result is checked against the point limit before anything is allocated for it.
    *
    * @param ties how the ring orders the points of two servers that share a value; with any rule but
    *     {@link #LIST_ORDER}, appending several servers at once is left to a full build (the appended
    *     servers' points are collected in list order)
+   * @throws IllegalArgumentException if the ring after the change would exceed the point limit
    */
   static PointRing update(PointRing previous, Server[] before, Server[] after, Source source, boolean strict,
       Ties ties) {
@@ -252,53 +307,39 @@ final class PointRing {
     if (rebuild) {
       return null;
     }
-    // Work proportional to the points is one pass that writes the new array: a removal copies the
-    // survivors bucket by bucket (deriving their start table on the way), an append copies the runs
-    // between the few new points with System.arraycopy and shifts the start table. The count of
-    // reachable servers is adjusted, not recounted.
+    // The exact size of the result first: the removed points are counted, the appended ones asked
+    // for, and the limit checked before any array of that size exists.
     long[] old = previous.entries;
-    int bits = previous.bits;
-    long[] survivors = old;
-    int[] starts = previous.starts;
     int reachable = previous.reachable;
-    int m = old.length;
+    int removedPoints = 0;
     if (kept < before.length) {
-      // Count first so that a removal allocates one exact array, which is the result when nothing
-      // is appended: one array per change, not two (the writer's garbage pauses the readers).
-      m = 0;
       for (long e : old) {
         int owner = (int) e;
-        if (remap[owner] >= 0) {
-          m++;
-        } else if (remap[owner] == -1) {
-          remap[owner] = -2; // a removed server that held points
-          reachable--;
-        }
-      }
-      survivors = new long[m];
-      int[] survivorStarts = new int[starts.length];
-      int buckets = starts.length - 1;
-      int at = 0;
-      for (int b = 0; b < buckets; b++) {
-        survivorStarts[b] = at;
-        for (int p = starts[b], end = starts[b + 1]; p < end; p++) {
-          long e = old[p];
-          int owner = remap[(int) e];
-          if (owner >= 0) {
-            survivors[at++] = e & 0xFFFF_FFFF_0000_0000L | owner;
+        if (remap[owner] < 0) {
+          removedPoints++;
+          if (remap[owner] == -1) {
+            remap[owner] = -2; // a removed server that held points
+            reachable--;
           }
         }
       }
-      survivorStarts[buckets] = at;
-      starts = survivorStarts;
     }
+    long addedPoints = 0;
+    for (int j = kept; j < after.length; j++) {
+      addedPoints += source.count(after[j]);
+    }
+    Checks.points("the ring", old.length - removedPoints + addedPoints);
+    PointRing ring = kept < before.length ? previous.without(remap, old.length - removedPoints, reachable) : previous;
     if (kept == after.length) {
-      return derived(survivors, bits, starts, strict, reachable); // only removals (never written)
+      return ring;
     }
-    int perServer = before.length == 0 ? 16 : old.length / before.length + 1;
-    Builder added = new Builder((int) Math.min(Checks.MAX_POINTS, Math.max(16L, (long) (after.length - kept) * perServer)));
+    Builder added = new Builder((int) addedPoints);
     for (int j = kept; j < after.length; j++) {
       source.addPoints(after[j], j, added);
+    }
+    if (added.size() != addedPoints) {
+      throw new IllegalStateException("the appended servers gave " + added.size() + " points, not the " + addedPoints
+          + " their source counted");
     }
     long[] fresh = added.sorted();
     boolean[] holdsPoints = new boolean[after.length - kept];
@@ -308,27 +349,177 @@ final class PointRing {
         reachable++;
       }
     }
-    long[] merged = new long[Checks.points("the ring", (long) m + fresh.length)];
-    int i = 0; // survivors copied
+    return ring.with(fresh, after, ties, reachable);
+  }
+
+  /**
+   * This ring without the points of the servers whose {@code remap} is negative, the others renumbered
+   * to {@code remap[owner]}; {@code survivors} points remain. One pass copies the points; the index is
+   * derived from this one (one pass over the slots, then repairs near the buckets that lost points)
+   * unless the new size wants another {@code bits}.
+   */
+  private PointRing without(int[] remap, int survivors, int reachable) {
+    long[] old = entries;
+    long[] kept = new long[survivors];
+    // The buckets that lost points, ascending, and how many points were lost up to each of them.
+    int[] lost = new int[Math.min(old.length - survivors, index.length)];
+    int[] lostUpTo = new int[lost.length];
+    int lostBuckets = 0;
+    int removed = 0;
+    int at = 0;
+    for (long e : old) {
+      int owner = remap[(int) e];
+      if (owner >= 0) {
+        kept[at++] = e & VALUE_BITS | owner;
+      } else {
+        int b = bucket(e, shift);
+        if (lostBuckets == 0 || lost[lostBuckets - 1] != b) {
+          lost[lostBuckets++] = b;
+        }
+        lostUpTo[lostBuckets - 1] = ++removed;
+      }
+    }
+    int bits = indexBits(survivors);
+    if (survivors == 0 || bits != bucketBits()) {
+      return new PointRing(kept, fullIndex(kept, bits), strict, reachable);
+    }
+    int[] from = index;
+    int[] to = new int[from.length];
+    // Pass 1: positions drop by the points lost in lower buckets; the owners held by empty slots are
+    // renumbered (a removed owner's slots get a placeholder that pass 2 overwrites).
+    int removedServer = -1;
+    int removedServers = 0;
+    for (int o = 0; o < remap.length; o++) {
+      if (remap[o] < 0) {
+        removedServer = o;
+        removedServers++;
+      }
+    }
+    int[] renumber = null;
+    if (removedServers != 1) {
+      renumber = new int[remap.length];
+      for (int o = 0; o < remap.length; o++) {
+        renumber[o] = Math.max(remap[o], 0);
+      }
+    }
+    int start = 0;
+    int below = 0;
+    for (int i = 0; i <= lostBuckets; i++) {
+      int end = i < lostBuckets ? lost[i] + 1 : from.length;
+      if (renumber == null) {
+        dropOne(from, to, start, end, below, removedServer);
+      } else {
+        drop(from, to, start, end, below, renumber);
+      }
+      below = i < lostBuckets ? lostUpTo[i] : below;
+      start = end;
+    }
+    // Pass 2, downwards: a bucket left without points takes the first survivor after it (wrapping), and
+    // the empty buckets just below a bucket that lost points go where that bucket's first point is now.
+    for (int i = lostBuckets - 1; i >= 0; i--) {
+      int b = lost[i];
+      int first = to[b]; // survivors in the buckets below b
+      boolean holdsPoints = first < survivors && bucket(kept[first], shift) == b;
+      int owner = (int) kept[first < survivors ? first : 0];
+      if (!holdsPoints) {
+        to[b] = ~owner;
+      }
+      fillDown(to, b - 1, ~owner);
+    }
+    fillDown(to, to.length - 1, ~(int) kept[0]); // past the last point, hashes wrap to the first
+    return new PointRing(kept, to, strict, reachable);
+  }
+
+  /** Pass 1 of {@link #without} for several removed servers: owners renumbered through a table. */
+  private static void drop(int[] from, int[] to, int start, int end, int below, int[] renumber) {
+    for (int b = start; b < end; b++) {
+      int v = from[b];
+      int empty = v >> 31; // -1 for ~owner, 0 for a position
+      to[b] = empty & ~renumber[~v & empty] | ~empty & (v - below);
+    }
+  }
+
+  /**
+   * Pass 1 of {@link #without} for one removed server, the usual change: every owner above it moves
+   * down by one, arithmetic without a table read, so that the loop vectorizes.
+   */
+  private static void dropOne(int[] from, int[] to, int start, int end, int below, int removedServer) {
+    for (int b = start; b < end; b++) {
+      int v = from[b];
+      int empty = v >> 31;
+      int owner = ~v;
+      to[b] = empty & ~(owner - ((removedServer - owner) >>> 31)) | ~empty & (v - below);
+    }
+  }
+
+  /** Writes {@code slot} to {@code index[b]} and the empty slots below it, down to the first position. */
+  private static void fillDown(int[] index, int b, int slot) {
+    for (; b >= 0 && index[b] < 0; b--) {
+      index[b] = slot;
+    }
+  }
+
+  /**
+   * This ring with the sorted points {@code fresh} (owned by servers appended after this ring's) merged
+   * in: the runs of old points between new ones are copied whole, and the index is derived from this
+   * one (positions shifted by the new points of lower buckets, then the buckets that gained points and
+   * the empty ones below them repaired) unless the new size wants another {@code bits}.
+   */
+  private PointRing with(long[] fresh, Server[] after, Ties ties, int reachable) {
+    long[] old = entries;
+    int m = old.length;
+    int a = fresh.length;
+    long[] merged = new long[m + a];
+    int[] placed = new int[a]; // where each new point went
+    int i = 0; // old points copied
     int k = 0; // entries written
-    for (long b : fresh) {
-      int at = insertionPoint(survivors, i, m, b, after, ties);
-      System.arraycopy(survivors, i, merged, k, at - i);
+    for (int f = 0; f < a; f++) {
+      long b = fresh[f];
+      int at = insertionPoint(old, i, m, b, after, ties);
+      System.arraycopy(old, i, merged, k, at - i);
       k += at - i;
       i = at;
+      placed[f] = k;
       merged[k++] = b;
     }
-    System.arraycopy(survivors, i, merged, k, m - i);
-    // Every start moves up by the new points of lower buckets.
-    int[] shifted = starts == previous.starts ? new int[starts.length] : starts;
+    System.arraycopy(old, i, merged, k, m - i);
+    int bits = indexBits(m + a);
+    if (m == 0 || bits != bucketBits()) {
+      return new PointRing(merged, fullIndex(merged, bits), strict, reachable);
+    }
+    int[] from = index;
+    int[] to = new int[from.length];
+    int[] gained = new int[Math.min(a, from.length)];
+    int gainedBuckets = 0;
+    int start = 0;
     int f = 0;
-    for (int b = 0; b < starts.length; b++) {
-      while (f < fresh.length && bucketOf(value(fresh[f]), bits) < b) {
+    while (f < a) {
+      int b = bucket(fresh[f], shift);
+      shiftPositions(from, to, start, b + 1, f);
+      if (to[b] < 0) {
+        to[b] = placed[f]; // the bucket held no point: its first is the first new one
+      }
+      gained[gainedBuckets++] = b;
+      while (f < a && bucket(fresh[f], shift) == b) {
         f++;
       }
-      shifted[b] = starts[b] + f;
+      start = b + 1;
     }
-    return derived(merged, bits, shifted, strict, reachable);
+    shiftPositions(from, to, start, to.length, a);
+    for (int g = gainedBuckets - 1; g >= 0; g--) {
+      int b = gained[g];
+      fillDown(to, b - 1, ~(int) merged[to[b]]);
+    }
+    fillDown(to, to.length - 1, ~(int) merged[0]);
+    return new PointRing(merged, to, strict, reachable);
+  }
+
+  /** Copies slots {@code [start, end)}, adding {@code added} to positions and keeping owners. */
+  private static void shiftPositions(int[] from, int[] to, int start, int end, int added) {
+    for (int b = start; b < end; b++) {
+      int v = from[b];
+      to[b] = v + (added & ~(v >> 31));
+    }
   }
 
   /**
@@ -338,16 +529,7 @@ final class PointRing {
    */
   private static int insertionPoint(long[] a, int from, int to, long b, Server[] after, Ties ties) {
     long key = b >> 32;
-    int lo = from;
-    int hi = to;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (a[mid] >> 32 < key) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
+    int lo = firstAtOrAbove(a, from, to, key);
     while (lo < to && a[lo] >> 32 == key && ties.first(after, (int) a[lo], (int) b)) {
       lo++;
     }
@@ -362,9 +544,15 @@ final class PointRing {
     return reachable;
   }
 
-  /** Bytes held by the point entries and the start table (array headers included). */
+  /** Bytes held by the point entries and the index (array headers included). */
   long memoryBytes() {
-    return 16 + 8L * entries.length + 16 + 4L * starts.length;
+    return 16 + 8L * entries.length + 16 + 4L * index.length;
+  }
+
+  /** True when {@code other} has the same points, owners, index and lookup rule (tests of derivation). */
+  boolean sameAs(PointRing other) {
+    return strict == other.strict && reachable == other.reachable && Arrays.equals(entries, other.entries)
+        && Arrays.equals(index, other.index);
   }
 
   /** Unsigned value of point {@code i} (in sorted order). */
@@ -378,40 +566,86 @@ final class PointRing {
 
   /** The position of the point that takes a key of hash {@code hash}, or -1 for an empty ring. */
   int find(int hash) {
+    if (entries.length == 0) {
+      return -1;
+    }
+    int b = hash >>> shift;
+    int slot = index[b];
+    return slot >= 0 ? search(slot, hash) : firstAfterBucket(b);
+  }
+
+  /** The server owning the point that takes {@code hash}, or -1 for an empty ring. */
+  int ownerOf(int hash) {
+    int slot = index[hash >>> shift];
+    if (slot < 0) {
+      return ~slot; // no point in the hash's bucket: one read, no search
+    }
+    int i = search(slot, hash);
+    return i < 0 ? -1 : (int) entries[i];
+  }
+
+  /**
+   * The first point at or above (strictly above) {@code hash}, searched from position {@code from}, the
+   * first point of the hash's bucket, or 0 past the last point; -1 for an empty ring. The points of
+   * later buckets are all above the hash, so the search stops within one point after the bucket.
+   */
+  private int search(int from, int hash) {
     long[] e = entries;
     int n = e.length;
     if (n == 0) {
       return -1;
     }
-    // Entries at or above this bound have a value >= hash (or > hash when strict).
-    long bound;
-    if (strict) {
-      if (hash == -1) {
-        return 0; // nothing is above 2^32 - 1
-      }
-      bound = (long) ((hash + 1) ^ FLIP) << 32;
-    } else {
-      bound = (long) (hash ^ FLIP) << 32;
+    // Compared in the entries' signed form: a point is passed while its value is below the hash
+    // (at or below it when strict); the bound is a long so that strict never overflows.
+    long bound = (long) (hash ^ FLIP) + strictStep;
+    int lo = from;
+    int end = Math.min(n, from + LINEAR_SCAN);
+    while (lo < end && e[lo] >> 32 < bound) {
+      lo++;
     }
-    int b = bucketOf(hash, bits);
-    int lo = starts[b];
-    int hi = starts[b + 1];
-    // Points of later buckets are all above the hash, so the answer is in [lo, hi] (hi: next bucket).
-    if (hi - lo <= LINEAR_SCAN) {
-      while (lo < hi && e[lo] < bound) {
-        lo++;
+    if (lo == end && lo < n) {
+      // A bucket crowded with points (equal or clustered values): gallop, then binary search.
+      int hi = lo;
+      int step = LINEAR_SCAN;
+      while (hi < n && e[hi] >> 32 < bound) {
+        lo = hi + 1;
+        hi = lo + step;
+        step <<= 1;
       }
-    } else {
-      while (lo < hi) {
-        int mid = (lo + hi) >>> 1;
-        if (e[mid] < bound) {
-          lo = mid + 1;
-        } else {
-          hi = mid;
-        }
-      }
+      lo = firstAtOrAbove(e, lo, Math.min(hi, n), bound);
     }
     return lo == n ? 0 : lo;
+  }
+
+  /** The position of the first point in the buckets after {@code b}, or 0 (wrapping) if there is none. */
+  private int firstAfterBucket(int b) {
+    int[] slots = index;
+    int end = Math.min(slots.length, b + 1 + SLOT_SCAN);
+    for (int c = b + 1; c < end; c++) {
+      if (slots[c] >= 0) {
+        return slots[c];
+      }
+    }
+    if (end == slots.length) {
+      return 0;
+    }
+    // A long run of empty buckets: binary search of the points for the first one at or above end's start.
+    int n = entries.length;
+    int i = firstAtOrAbove(entries, 0, n, (end << shift) ^ FLIP);
+    return i == n ? 0 : i;
+  }
+
+  /** The first position in sorted {@code e[lo, hi)} whose signed high half is at least {@code bound}, or hi. */
+  private static int firstAtOrAbove(long[] e, int lo, int hi, long bound) {
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (e[mid] >> 32 < bound) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
   }
 
   /**
@@ -444,12 +678,6 @@ final class PointRing {
       start = end;
     }
     return new KeySpace(servers.clone(), Arrays.copyOf(ends, arcs), Arrays.copyOf(arcOwners, arcs));
-  }
-
-  /** The server owning the point that takes {@code hash}, or -1 for an empty ring. */
-  int ownerOf(int hash) {
-    int i = find(hash);
-    return i < 0 ? -1 : (int) entries[i];
   }
 
   /**

@@ -3,8 +3,8 @@ package dev.continuum;
 import java.util.Arrays;
 
 /**
- * pymemcache 3.5.2's {@code RendezvousHash} as {@code HashClient} uses it (section 4 of
- * {@code placement-compat.md}): every node scores {@code murmur3_32(node + "-" + key, seed)} over code
+ * pymemcache 3.5.2's {@code RendezvousHash} as {@code HashClient} uses it (docs/compatibility.md,
+ * "pymemcache 3.5.2"): every node scores {@code murmur3_32(node + "-" + key, seed)} over code
  * points; the highest score wins, an exact tie goes to the larger node string (compared by code
  * points). Replicas are the nodes by descending (score, node string).
  *
@@ -151,20 +151,48 @@ final class PymemcacheRendezvous extends Placement {
     for (int i = 0; i < count; i++) {
       keys[i] = orderingKey(i, units, len);
     }
-    // n selection passes: each takes the largest key below the previous one (keys are distinct).
-    long bound = Long.MAX_VALUE;
-    boolean first = true;
-    for (int r = 0; r < n; r++) {
-      int pick = -1;
-      for (int i = 0; i < count; i++) {
-        if ((first || keys[i] < bound) && (pick < 0 || keys[i] > keys[pick])) {
-          pick = i;
+    // The n largest keys (distinct: the tie rank is unique) in a heap whose root is the smallest of
+    // them, then emptied smallest first into out from the back: O(N log n).
+    int[] heap = new int[n];
+    int size = 0;
+    for (int i = 0; i < count; i++) {
+      if (size < n) {
+        int at = size++;
+        while (at > 0 && keys[heap[(at - 1) >>> 1]] > keys[i]) {
+          heap[at] = heap[(at - 1) >>> 1];
+          at = (at - 1) >>> 1;
         }
+        heap[at] = i;
+      } else if (keys[i] > keys[heap[0]]) {
+        siftDown(heap, size, keys, i);
       }
-      out[r] = pick;
-      bound = keys[pick];
-      first = false;
     }
+    for (int k = size - 1; k >= 0; k--) {
+      out[k] = heap[0];
+      if (k > 0) {
+        siftDown(heap, k, keys, heap[k]);
+      }
+    }
+  }
+
+  /** Puts {@code i} at the root of the min-heap {@code heap[0, size)} ordered by {@code keys} and sifts it down. */
+  private static void siftDown(int[] heap, int size, long[] keys, int i) {
+    int at = 0;
+    while (true) {
+      int child = 2 * at + 1;
+      if (child >= size) {
+        break;
+      }
+      if (child + 1 < size && keys[heap[child + 1]] < keys[heap[child]]) {
+        child++;
+      }
+      if (keys[heap[child]] >= keys[i]) {
+        break;
+      }
+      heap[at] = heap[child];
+      at = child;
+    }
+    heap[at] = i;
   }
 
   @Override

@@ -17,7 +17,8 @@ package dev.continuum;
  * </ul>
  *
  * <p>Every server's score is independent of the others, so removing any server moves only its keys
- * and adding one moves keys only to it. A lookup costs one hash and one logarithm per server: O(N).
+ * and adding one moves keys only to it. A lookup costs one hash and one logarithm per server: O(N);
+ * {@code n} replicas O(N log n).
  */
 final class Rendezvous extends HashedPlacement {
   private final long[] ids;
@@ -54,11 +55,8 @@ final class Rendezvous extends HashedPlacement {
     return -weights[i] / Math.log(XxHash64.unitOpen(XxHash64.mix(keyHash ^ ids[i])));
   }
 
-  /**
-   * The best server whose (score, id) ranks strictly below ({@code ceilScore}, {@code ceilId}), or -1:
-   * with an infinite ceiling, the winner; with the previous pick as ceiling, the next replica.
-   */
-  private int best(long keyHash, double ceilScore, long ceilId) {
+  /** The server of highest (score, then smaller id), or -1 when none has capacity. */
+  private int best(long keyHash) {
     int best = -1;
     double bestScore = 0;
     for (int i = 0; i < ids.length; i++) {
@@ -66,10 +64,7 @@ final class Rendezvous extends HashedPlacement {
         continue;
       }
       double s = score(keyHash, i);
-      if (s > ceilScore || (s == ceilScore && Long.compareUnsigned(ids[i], ceilId) >= 0)) {
-        continue;
-      }
-      if (best < 0 || s > bestScore || (s == bestScore && Long.compareUnsigned(ids[i], ids[best]) < 0)) {
+      if (best < 0 || ranksBelow(bestScore, ids[best], s, ids[i])) {
         best = i;
         bestScore = s;
       }
@@ -79,7 +74,7 @@ final class Rendezvous extends HashedPlacement {
 
   @Override
   int index(long keyHash) {
-    return best(keyHash, Double.POSITIVE_INFINITY, 0);
+    return best(keyHash);
   }
 
   @Override
@@ -97,15 +92,71 @@ final class Rendezvous extends HashedPlacement {
     return reachable;
   }
 
-  /** n passes, each taking the best below the previous pick: O(n N), allocation-free. */
+  /**
+   * The {@code n} best servers, best first: one pass over the servers keeping the best {@code n} seen
+   * in a heap whose root is the worst of them, then the heap emptied worst first into {@code out}
+   * from the back. O(N log n).
+   */
   private void top(long keyHash, int[] out, int n) {
-    double ceilScore = Double.POSITIVE_INFINITY;
-    long ceilId = 0;
-    for (int k = 0; k < n; k++) {
-      int b = best(keyHash, ceilScore, ceilId);
-      out[k] = b;
-      ceilScore = score(keyHash, b);
-      ceilId = ids[b];
+    double[] scores = new double[n];
+    int[] heap = new int[n]; // server indexes; heap[0] ranks lowest
+    int size = 0;
+    for (int i = 0; i < ids.length; i++) {
+      if (weights[i] == 0) {
+        continue;
+      }
+      double s = score(keyHash, i);
+      if (size < n) {
+        int at = size++;
+        while (at > 0) {
+          int parent = (at - 1) >>> 1;
+          if (!ranksBelow(s, ids[i], scores[parent], ids[heap[parent]])) {
+            break;
+          }
+          heap[at] = heap[parent];
+          scores[at] = scores[parent];
+          at = parent;
+        }
+        heap[at] = i;
+        scores[at] = s;
+      } else if (ranksBelow(scores[0], ids[heap[0]], s, ids[i])) {
+        siftDown(heap, scores, size, i, s);
+      }
     }
+    for (int k = size - 1; k >= 0; k--) {
+      out[k] = heap[0];
+      int last = heap[k];
+      double lastScore = scores[k];
+      if (k > 0) {
+        siftDown(heap, scores, k, last, lastScore);
+      }
+    }
+  }
+
+  /** Puts server {@code i} of score {@code s} at the root of the heap of {@code size} and sifts it down. */
+  private void siftDown(int[] heap, double[] scores, int size, int i, double s) {
+    int at = 0;
+    while (true) {
+      int child = 2 * at + 1;
+      if (child >= size) {
+        break;
+      }
+      if (child + 1 < size && ranksBelow(scores[child + 1], ids[heap[child + 1]], scores[child], ids[heap[child]])) {
+        child++;
+      }
+      if (!ranksBelow(scores[child], ids[heap[child]], s, ids[i])) {
+        break;
+      }
+      heap[at] = heap[child];
+      scores[at] = scores[child];
+      at = child;
+    }
+    heap[at] = i;
+    scores[at] = s;
+  }
+
+  /** True when (score a, id a) ranks below (score b, id b): a lower score, or equal and a larger id. */
+  private static boolean ranksBelow(double a, long idA, double b, long idB) {
+    return a < b || (a == b && Long.compareUnsigned(idA, idB) > 0);
   }
 }

@@ -104,7 +104,7 @@ class AlgorithmOptionsTest {
         maglev=1
         multi-probe=1
         bounded-load=1
-        memento=1
+        memento=2
         libmemcached-ketama-weighted=1
         libmemcached-ketama=1
         libmemcached-ketama-unweighted=1

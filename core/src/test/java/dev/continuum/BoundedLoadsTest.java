@@ -127,4 +127,32 @@ class BoundedLoadsTest {
         .isInstanceOf(IllegalStateException.class).hasMessage("empty continuum");
     assertThat(c.boundedLoads()).isSameAs(c.boundedLoads());
   }
+
+  /** Regression: the counter map kept an entry for every server ever removed. */
+  @Test
+  void countersOfRemovedServersAreDropped() {
+    Continuum c = continuum(10, 1.25);
+    BoundedLoads loads = c.boundedLoads();
+    List<Server> inFlight = new ArrayList<>();
+    for (int round = 0; round < 50; round++) {
+      Server s = Server.of("10.9." + round + ".1", 11211);
+      c.addServer(s);
+      for (int i = 0; i < 30; i++) {
+        inFlight.add(loads.acquire("r" + round + "-" + i));
+      }
+      c.removeServer(s);
+      for (Server done : inFlight) {
+        loads.release(done);
+      }
+      inFlight.clear();
+    }
+    assertThat(loads.totalLoad()).isZero();
+    assertThat(loads.counters()).isLessThanOrEqualTo(10);
+    Server held = loads.acquire("x");
+    c.removeServer(held); // still loaded: kept until its release
+    assertThat(loads.load(held)).isEqualTo(1);
+    loads.release(held);
+    assertThat(loads.counters()).isLessThanOrEqualTo(9);
+    assertThatThrownBy(() -> loads.release(held)).hasMessageStartingWith("no acquired load to release");
+  }
 }

@@ -40,6 +40,7 @@ class KetamaUpdateTest {
           assertThat(got.point(i)).isEqualTo(want.point(i));
           assertThat(got.owner(i)).as("%s owner at %d, step %d", algorithm, i, step).isEqualTo(want.owner(i));
         }
+        assertThat(got.sameAs(want)).as("%s: derived index equals the built one, step %d", algorithm, step).isTrue();
       }
       for (int k = 0; k < 50; k++) {
         String key = "k" + random.nextInt();

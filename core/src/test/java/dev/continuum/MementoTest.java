@@ -94,4 +94,48 @@ class MementoTest {
       }
     }
   }
+
+  /** Version 2 is memento over jumpback: with nothing removed the two place every hash alike. */
+  @org.junit.jupiter.api.Test
+  void withNothingRemovedMementoIsJumpback() {
+    for (int n : new int[] {1, 2, 7, 100, 1000}) {
+      Continuum memento = new Continuum(Algorithm.MEMENTO);
+      Continuum jumpback = new Continuum(Algorithm.JUMPBACK);
+      List<Server> servers = Placements.servers(n, n);
+      memento.addServers(servers);
+      jumpback.addServers(servers);
+      java.util.SplittableRandom random = new java.util.SplittableRandom(n);
+      for (int i = 0; i < 20_000; i++) {
+        long h = random.nextLong();
+        assertThat(memento.resolve(h)).isEqualTo(jumpback.resolve(h));
+      }
+    }
+  }
+
+  /**
+   * With 10% of 100 servers removed, the removed servers' keys spread evenly: over 1,000,000 random
+   * hashes no remaining server gets more than 1.05 times the mean (about 4 standard deviations).
+   */
+  @org.junit.jupiter.api.Test
+  void tenPercentRemovedStaysBalanced() {
+    Continuum c = new Continuum(Algorithm.MEMENTO);
+    List<Server> servers = Placements.servers(100, 4);
+    c.addServers(servers);
+    Random r = new Random(4);
+    for (int i = 0; i < 10; i++) {
+      List<Server> live = c.servers();
+      c.removeServer(live.get(r.nextInt(live.size())));
+    }
+    java.util.Map<Server, Integer> counts = new java.util.HashMap<>();
+    java.util.SplittableRandom random = new java.util.SplittableRandom(4);
+    int keys = 1_000_000;
+    for (int i = 0; i < keys; i++) {
+      counts.merge(c.resolve(random.nextLong()), 1, Integer::sum);
+    }
+    assertThat(counts.keySet()).containsExactlyInAnyOrderElementsOf(c.servers());
+    double mean = keys / 90.0;
+    for (int count : counts.values()) {
+      assertThat(count / mean).isBetween(0.95, 1.05);
+    }
+  }
 }

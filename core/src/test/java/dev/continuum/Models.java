@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Brute-force models of every placement, written from the papers and {@code placement-compat.md},
+ * Brute-force models of every placement, written from the papers and docs/compatibility.md,
  * independently of the code under test: a ring is every point in a list, sorted with a comparator that
  * states the tie rule and searched linearly; rendezvous is a max over scores; maglev's table is filled
  * by the paper's plain loop; jump is the paper's loop; memento follows its paper with a hash map for
@@ -865,7 +865,7 @@ final class Models {
   }
 
   /**
-   * MementoHash (Coluzzi et al. 2023): the replacement set maps a removed bucket to (the working-set
+   * MementoHash (Coluzzi et al. 2023) over JumpBackHash (hash4j's): the replacement set maps a removed bucket to (the working-set
    * size after its removal, the bucket removed before it); removals from the highest bucket down, then
    * additions in list order, each taking the most recently removed bucket.
    */
@@ -909,10 +909,12 @@ final class Models {
 
     @Override
     int slot(long h) {
-      int b = jump(h, slots.size());
+      int b = JumpBackModel.HASH4J.getBucket(h, slots.size());
       while (removed.containsKey(b)) {
         int r = removed.get(b)[0];
-        b = (int) Long.remainderUnsigned(XxHash64.mix(h ^ ((b + 1) * GOLDEN)), r);
+        // floor(u * r / 2^32) for u the high 32 bits of the rehash: uniform in [0, r).
+        b = java.math.BigInteger.valueOf(XxHash64.mix(h ^ ((b + 1) * GOLDEN)) >>> 32)
+            .multiply(java.math.BigInteger.valueOf(r)).shiftRight(32).intValueExact();
         while (removed.containsKey(b) && removed.get(b)[0] >= r) {
           b = removed.get(b)[0];
         }

@@ -116,21 +116,35 @@ class PointRingTest {
     assertThat(ring.ownerOf(10)).isEqualTo(0);
   }
 
+  /** Points and index together: at most 16 bytes a point (array headers included) from 5 points up. */
   @Test
-  void indexCostsAtMostHalfAByteAPoint() {
-    for (int n : new int[] {16, 1000, 160_000, 1_600_000}) {
-      assertThat(4L * ((1L << PointRing.indexBits(n)) + 1)).isLessThanOrEqualTo(n / 2 + 4);
+  void atMostSixteenBytesAPointIndexIncluded() {
+    SplittableRandom random = new SplittableRandom(8);
+    for (int n = 5; n < 70_000; n = n < 300 ? n + 1 : n * 5 / 4) {
+      PointRing.Builder b = new PointRing.Builder(n);
+      for (int i = 0; i < n; i++) {
+        b.add(random.nextInt(), i % 7);
+      }
+      PointRing ring = b.build(false, 7);
+      assertThat(ring.memoryBytes()).as("n = %d", n).isLessThanOrEqualTo(16L * n);
+      // and about one slot a point or more (the largest power of two within the budget), so that
+      // many buckets hold no point
+      assertThat(1L << ring.bucketBits()).as("n = %d", n).isGreaterThan(n - 4);
+    }
+    for (int n : new int[] {160_000, 1_600_000, 16_000_000, (int) Checks.MAX_POINTS}) {
+      long bytes = 16 + 8L * n + 16 + (4L << PointRing.indexBits(n));
+      assertThat(bytes).as("n = %d", n).isLessThanOrEqualTo(16L * n);
     }
   }
 
   /** Points depending on the server alone, with collisions between servers to exercise ties. */
-  private static final PointRing.Source POINTS = (server, owner, to) -> {
+  private static final PointRing.Source POINTS = PointRing.Source.of(server -> 40, (server, owner, to) -> {
     int seed = server.host().hashCode() * 31 + server.port();
     for (int i = 0; i < 40; i++) {
       int v = Integer.rotateLeft(seed * 0x9E3779B9 + i * 0x85EBCA6B, 13) * 0xC2B2AE35;
       to.add(i % 7 == 0 ? v & 0xFF : v, owner); // every 7th point in a tiny range: frequent ties
     }
-  };
+  });
 
   @Test
   void incrementalUpdatesEqualFullBuildsOnRandomSequences() {
@@ -138,7 +152,7 @@ class PointRingTest {
     for (boolean strict : new boolean[] {false, true}) {
       List<Server> servers = new ArrayList<>();
       Server[] before = new Server[0];
-      PointRing ring = PointRing.build(before, POINTS, 0, strict);
+      PointRing ring = PointRing.build(before, POINTS, strict);
       int next = 0;
       for (int step = 0; step < 300; step++) {
         int op = random.nextInt(10);
@@ -148,8 +162,12 @@ class PointRingTest {
             servers.add(Server.of("10.0." + (next / 250) + "." + (next % 250), 11211));
             next++;
           }
-        } else if (op < 9) {
+        } else if (op < 8) {
           servers.remove(random.nextInt(servers.size()));
+        } else if (op < 9) {
+          for (int c = 1 + random.nextInt(3); c > 0 && !servers.isEmpty(); c--) {
+            servers.remove(random.nextInt(servers.size())); // several at once: owners renumbered by table
+          }
         } else {
           servers.remove(random.nextInt(servers.size()));
           servers.add(Server.of("10.9." + (next / 250) + "." + (next % 250), 11211));
@@ -159,13 +177,14 @@ class PointRingTest {
         PointRing merged = PointRing.update(ring, before, after, POINTS, strict, PointRing.LIST_ORDER);
         assertThat(merged).as("removals and appends always merge").isNotNull();
         ring = merged;
-        PointRing full = PointRing.build(after, POINTS, 0, strict);
+        PointRing full = PointRing.build(after, POINTS, strict);
         assertThat(ring.size()).isEqualTo(full.size());
         for (int i = 0; i < full.size(); i++) {
           assertThat(ring.point(i)).isEqualTo(full.point(i));
           assertThat(ring.owner(i)).as("owner at %d after step %d", i, step).isEqualTo(full.owner(i));
         }
         assertThat(ring.reachable()).isEqualTo(full.reachable());
+        assertThat(ring.sameAs(full)).as("derived index equals the built one after step %d", step).isTrue();
         for (int k = 0; k < 200; k++) {
           int h = random.nextInt();
           assertThat(ring.find(h)).isEqualTo(full.find(h));
@@ -178,7 +197,7 @@ class PointRingTest {
 
   /**
    * {@code got} (merged) answers exactly as {@code want} (built) at every point's value and its
-   * neighbours and at every boundary of the start table's buckets: where a wrong start table shows.
+   * neighbours and at every boundary of the index's buckets: where a wrong index shows.
    */
   static void assertSameLookups(PointRing got, PointRing want) {
     assertThat(got.reachable()).isEqualTo(want.reachable());
@@ -188,10 +207,12 @@ class PointRingTest {
         assertThat(got.find(h)).as("find(%d)", h).isEqualTo(want.find(h));
       }
     }
-    for (int b = 0; b < 1 << 12; b++) {
+    int bits = want.bucketBits();
+    for (long b = 0; b < 1L << bits; b++) {
       for (int d = -1; d <= 0; d++) {
-        int h = (b << 20) + d;
+        int h = (int) (b << (32 - bits)) + d;
         assertThat(got.find(h)).as("find(%d)", h).isEqualTo(want.find(h));
+        assertThat(got.ownerOf(h)).as("ownerOf(%d)", h).isEqualTo(want.ownerOf(h));
       }
     }
   }
@@ -200,7 +221,7 @@ class PointRingTest {
   void reorderedOrReplacedServersAreLeftToAFullBuild() {
     Server a = Server.of("a", 1);
     Server b = Server.of("b", 1);
-    PointRing ab = PointRing.build(new Server[] {a, b}, POINTS, 0, false);
+    PointRing ab = PointRing.build(new Server[] {a, b}, POINTS, false);
     assertThat(PointRing.update(ab, new Server[] {a, b}, new Server[] {b, a}, POINTS, false, PointRing.LIST_ORDER)).isNull();
     Server heavierB = Server.of("b", 1, 2);
     assertThat(PointRing.update(ab, new Server[] {a, b}, new Server[] {a, heavierB}, POINTS, false, PointRing.LIST_ORDER))

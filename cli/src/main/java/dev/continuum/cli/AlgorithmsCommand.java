@@ -16,6 +16,7 @@ import picocli.CommandLine.Model.CommandSpec;
     header = "Lists every algorithm and dialect with its capabilities.",
     abbreviateSynopsis = true,
     mixinStandardHelpOptions = true,
+    optionListHeading = "%nOptions:%n",
     description = {
       "Lists every placement algorithm and compatibility dialect: its name (for --algorithm),",
       "its capabilities, the builder options it accepts and what it matches."

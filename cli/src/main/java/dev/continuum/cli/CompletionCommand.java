@@ -13,6 +13,8 @@ import picocli.CommandLine.Model.CommandSpec;
     header = "Prints a bash or zsh completion script.",
     abbreviateSynopsis = true,
     mixinStandardHelpOptions = true,
+    parameterListHeading = "%nArguments:%n",
+    optionListHeading = "%nOptions:%n",
     description = {
       "Commands, options, algorithm names and file names complete with TAB.",
       "",

@@ -30,6 +30,8 @@ import picocli.CommandLine.Model.CommandSpec;
     header = "Replays vector files of the real programs against the matching dialects.",
     abbreviateSynopsis = true,
     mixinStandardHelpOptions = true,
+    parameterListHeading = "%nArguments:%n",
+    optionListHeading = "%nOptions:%n",
     description = {
       "Checks every <oracle>.tsv in DIR (with its <oracle>.configs.tsv) against the matching dialect:",
       "continuum, libmemcached, twemproxy, spymemcached, jedis, xmemcached, dubbo, pymemcache, and",

@@ -32,9 +32,13 @@ import picocli.CommandLine.Model.CommandSpec;
       "Prints what a change of the fleet moves: the fraction of keys that change server against the minimum "
           + "any placement must move (the weights' shift), each server's share before and after with the keys "
           + "it gains and loses, and the move matrix (from which server to which).",
-      "The change is a second server file (--to) or edits of the first (--add, --remove, --weight). "
-          + "Exact for ring algorithms (the two rings' arcs are compared over the whole hash space); "
-          + "otherwise measured on --keys sample keys, or on your own keys with --keys-file.",
+      "The change is a second server file (--to) or edits of the first (--add, --remove, --weight), another "
+          + "algorithm or dialect (--to-algorithm, with --to-seed and --to-total-dots), or both at once. "
+          + "Exact when both sides are rings over the same key hash (the two rings' arcs are compared over the "
+          + "whole hash space); otherwise measured on --keys sample keys, or on your own keys with --keys-file. "
+          + "The report says which.",
+      "--ramp STEPS plans a slow start instead: the one server of --add comes in over STEPS capacity steps, "
+          + "each moving keys only onto it (ring, bounded-load, multi-probe and rendezvous).",
       "",
       "Examples:",
       "  continuum plan --servers examples/fleet.txt --add 10.0.1.7:11211:2",
@@ -43,7 +47,11 @@ import picocli.CommandLine.Model.CommandSpec;
       "  continuum plan --servers examples/fleet.txt \\",
       "      --to examples/fleet-after.txt --svg plan.svg",
       "  continuum plan --twemproxy examples/nutcracker.yml --pool cache \\",
-      "      --add 10.0.1.7:11211:1 --keys-file keys.txt --format json"
+      "      --add 10.0.1.7:11211:1 --keys-file keys.txt --format json",
+      "  continuum plan --twemproxy examples/nutcracker.yml --pool cache \\",
+      "      --to-algorithm jump",
+      "  continuum plan --servers examples/fleet.txt --algorithm ring \\",
+      "      --add 10.0.1.7:11211:2 --ramp 4"
     })
 final class PlanCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -67,6 +75,25 @@ final class PlanCommand implements Callable<Integer> {
       description = "Change a server's weight (repeatable).%n  e.g. --weight 10.0.1.4:11211=1.")
   List<String> weight = new ArrayList<>();
 
+  @Option(names = "--to-algorithm", paramLabel = "NAME", completionCandidates = AlgorithmOption.AlgorithmNames.class,
+      description = "The algorithm or dialect after the change (default: the one before), alone or with a change of "
+          + "the fleet; an unweighted algorithm (jump, jumpback, memento) gives every server capacity 1.%n  e.g. --to-algorithm jump.")
+  String toAlgorithm;
+
+  @Option(names = "--to-seed", paramLabel = "N",
+      description = "The seed after the change (default: --seed when the algorithm stays, else none).%n  e.g. --to-seed 7.")
+  Long toSeed;
+
+  @Option(names = "--to-total-dots", paramLabel = "N",
+      description = "python-continuum's totaldots after the change (default: --total-dots when the algorithm stays)."
+          + "%n  e.g. --to-total-dots 160000.")
+  Integer toTotalDots;
+
+  @Option(names = "--ramp", paramLabel = "STEPS",
+      description = "Plan a slow start of the one server of --add: its capacity in STEPS equal steps, and the share each "
+          + "step moves (only onto it). For ring, bounded-load, multi-probe and rendezvous.%n  e.g. --ramp 4.")
+  Integer ramp;
+
   @Mixin SampleOptions sampling;
 
   @Mixin OutputOptions output;
@@ -79,15 +106,33 @@ final class PlanCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (table != null && !List.of("servers", "moves").contains(table)) {
+      throw new UserException("--table " + table + ": no such table; the tables are servers, moves");
+    }
     Fleet before = serverOptions.fleet();
+    if (ramp != null) {
+      return new SlowStart(this).plan(before, out);
+    }
     Fleet after = after(before);
     Algorithm algorithmBefore = algorithmOption.algorithm(before.implied);
-    Algorithm algorithmAfter = algorithmOption.algorithm(after.implied);
-    PrintWriter err = spec.commandLine().getErr();
+    Algorithm algorithmAfter = toAlgorithm != null ? AlgorithmOption.byName(toAlgorithm) : algorithmOption.algorithm(after.implied);
+    boolean sameAlgorithm = algorithmBefore == algorithmAfter;
+    Long seedAfter = toSeed != null ? toSeed : sameAlgorithm ? algorithmOption.seed : null;
+    Integer dotsAfter = toTotalDots != null ? toTotalDots : sameAlgorithm ? algorithmOption.totalDots : null;
+    List<String> notes = new ArrayList<>();
+    List<Server> serversAfter = unweighted(algorithmAfter, after.servers, notes);
     Continuum a = algorithmOption.build(algorithmBefore, before.servers, err);
-    Continuum b = algorithmBefore == algorithmAfter && algorithmAfter.dependsOnHistory()
-        ? changed(algorithmAfter, before.servers, after.servers)
-        : algorithmOption.build(algorithmAfter, after.servers, err);
+    Continuum b;
+    if (sameAlgorithm && toSeed == null && toTotalDots == null && algorithmAfter.dependsOnHistory()) {
+      b = changed(algorithmAfter, before.servers, serversAfter);
+    } else {
+      if (algorithmAfter == Algorithm.PYTHON_CONTINUUM) {
+        AlgorithmOption.checkDots(serversAfter, dotsAfter == null ? AlgorithmOption.DEFAULT_TOTAL_DOTS : dotsAfter, err);
+      }
+      b = AlgorithmOption.build(algorithmAfter, seedAfter, dotsAfter, serversAfter);
+    }
+    after = new Fleet(serversAfter, after.implied, after.source);
     Keys sampleKeys = sampling.keys();
     Measure.Moves moves;
     try (Progress p = Progress.start(spec.commandLine().getErr(), "placing keys", sampleKeys.count())) {
@@ -108,7 +153,8 @@ final class PlanCommand implements Callable<Integer> {
     double minimumActual = Measure.minimumMove(shareBefore, shareAfter);
     String algo = algorithmBefore == algorithmAfter ? algorithmBefore.cliName()
         : algorithmBefore.cliName() + " -> " + algorithmAfter.cliName();
-    String basis = moves.exact() ? "exact: from the arcs of both rings" : moves.keys.description;
+    String basis = moves.exact() ? "exact: from the arcs of both rings" : moves.keys.description
+        + differentKeyHashes(a, b);
     Report r = new Report(String.format("plan: %,d -> %,d servers (%s), algorithm %s",
         before.servers.size(), after.servers.size(), describeChange(), algo));
     r.put("algorithm", "algorithm", Report.Kind.TEXT, algo)
@@ -116,7 +162,10 @@ final class PlanCommand implements Callable<Integer> {
         .put("moved", "keys moved", Report.Kind.FRACTION, moved)
         .put("minimum", "minimum possible (by weights)", Report.Kind.FRACTION, minimum)
         .put("moved_over_minimum", "moved / minimum", Report.Kind.RATIO, minimum > 0 ? moved / minimum : Double.NaN)
-        .put("minimum_for_these_shares", "minimum for the actual shares", Report.Kind.FRACTION, minimumActual);
+        .put("minimum_for_these_shares", "minimum for the actual shares", Report.Kind.FRACTION, minimumActual)
+        .put("fingerprint_before", "fingerprint before", Report.Kind.TEXT, a.fingerprint())
+        .put("fingerprint_after", "fingerprint after", Report.Kind.TEXT, b.fingerprint());
+    notes.forEach(r::note);
     boolean counted = !moves.exact();
     List<String> cols = new ArrayList<>(List.of("server", "weight before", "weight after", "share before", "share after",
         "ideal after", "gained", "lost"));
@@ -158,11 +207,51 @@ final class PlanCommand implements Callable<Integer> {
     return 0;
   }
 
-  private String describeChange() {
-    if (to != null) {
-      return "to " + to;
+  /** Why two rings were not compared arc by arc, or nothing. */
+  private String differentKeyHashes(Continuum a, Continuum b) {
+    if (sampling.forceCounting() || a.keySpace().isEmpty() || b.keySpace().isEmpty()) {
+      return "";
     }
+    return String.format(" (both are rings, but over different key hashes, %s and %s, so their arcs do not compare)",
+        a.keySpace().get().keyHash(), b.keySpace().get().keyHash());
+  }
+
+  /**
+   * {@code servers} as {@code algorithm} can take them: jump, jumpback and memento have no capacities, so a
+   * weighted fleet moving to them is planned with capacity 1 everywhere (said in {@code notes}).
+   */
+  private static List<Server> unweighted(Algorithm algorithm, List<Server> servers, List<String> notes) {
+    if (algorithm.supportsWeights() || algorithm.isCompatibilityDialect()) {
+      return servers;
+    }
+    List<Server> out = new ArrayList<>(servers.size());
+    List<String> changed = new ArrayList<>();
+    for (Server s : servers) {
+      if (s.capacity() != 1) {
+        changed.add(s.hostPort() + " (" + s.capacity() + ")");
+      }
+      out.add(s.withCapacity(1));
+    }
+    if (!changed.isEmpty()) {
+      notes.add(algorithm.cliName() + " has no weights: planned with capacity 1 for " + String.join(", ", changed) + ".");
+    }
+    return out;
+  }
+
+  private String describeChange() {
     List<String> parts = new ArrayList<>();
+    if (to != null) {
+      parts.add("to " + to);
+    }
+    if (toAlgorithm != null) {
+      parts.add("to algorithm " + toAlgorithm);
+    }
+    if (toSeed != null) {
+      parts.add("seed " + toSeed);
+    }
+    if (toTotalDots != null) {
+      parts.add("total dots " + toTotalDots);
+    }
     add.forEach(s -> parts.add("+" + s));
     remove.forEach(s -> parts.add("-" + s));
     weight.forEach(s -> parts.add(s));
@@ -223,8 +312,11 @@ final class PlanCommand implements Callable<Integer> {
     if (to != null) {
       return ServerOptions.read(to, serverOptions.kind(), serverOptions.pool);
     }
+    if (!edits && (toAlgorithm != null || toSeed != null || toTotalDots != null)) {
+      return before; // the same fleet under another placement
+    }
     if (!edits) {
-      throw new UserException("nothing to plan: give --to FILE, or --add, --remove or --weight");
+      throw new UserException("nothing to plan: give --to FILE, --add, --remove, --weight or --to-algorithm");
     }
     List<Server> list = new ArrayList<>(before.servers);
     for (String s : remove) {
@@ -264,7 +356,7 @@ final class PlanCommand implements Callable<Integer> {
     return new Fleet(list, before.implied, before.source + " changed");
   }
 
-  private static Server parse(String option, String spec) {
+  static Server parse(String option, String spec) {
     try {
       return Server.parse(spec);
     } catch (IllegalArgumentException e) {

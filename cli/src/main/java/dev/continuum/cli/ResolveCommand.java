@@ -82,6 +82,8 @@ final class ResolveCommand implements Callable<Integer> {
   enum Format { text, tsv, csv, json }
 
   private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] FIRST_OBJECT = "\n  {\"key\": ".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] NEXT_OBJECT = ",\n  {\"key\": ".getBytes(StandardCharsets.US_ASCII);
 
   @Override
   public Integer call() throws IOException {
@@ -112,11 +114,29 @@ final class ResolveCommand implements Callable<Integer> {
   }
 
   private static void place(KeyReader reader, Continuum continuum, Writer writer) throws IOException {
+    // resolve(byte[]) reads the whole array and keeps none: one reused array per short key length
+    // makes the loop allocation-free, so memory stays flat however many keys stream through.
+    byte[][] scratch = new byte[SCRATCH_LENGTHS][];
     while (reader.next()) {
-      byte[] key = reader.key();
-      writer.write(reader.buffer(), reader.keyStart(), reader.keyEnd(), continuum.resolve(key));
+      byte[] buf = reader.buffer();
+      int from = reader.keyStart();
+      int length = reader.keyEnd() - from;
+      byte[] key;
+      if (length < SCRATCH_LENGTHS) {
+        key = scratch[length];
+        if (key == null) {
+          key = scratch[length] = new byte[length];
+        }
+        System.arraycopy(buf, from, key, 0, length);
+      } else {
+        key = reader.key();
+      }
+      writer.write(buf, from, from + length, continuum.resolve(key));
     }
   }
+
+  /** Keys shorter than this reuse an array of their length. */
+  private static final int SCRATCH_LENGTHS = 512;
 
   private static void flushQuietly(ByteSink out) {
     try {
@@ -175,7 +195,7 @@ final class ResolveCommand implements Callable<Integer> {
           csv(b, from, to);
           break;
         case json:
-          out.write(written == 0 ? "\n  {\"key\": " : ",\n  {\"key\": ");
+          out.write(written == 0 ? FIRST_OBJECT : NEXT_OBJECT);
           json(b, from, to);
           break;
         default:

@@ -41,7 +41,8 @@ final class Version implements IVersionProvider {
     return lines.toArray(new String[0]);
   }
 
+  /** The algorithm's {@link Algorithm#placementVersion()}, as fingerprints print it ({@code v1}). */
   static String placementVersion(Algorithm a) {
-    return "1";
+    return "v" + a.placementVersion();
   }
 }
