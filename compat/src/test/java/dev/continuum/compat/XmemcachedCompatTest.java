@@ -65,7 +65,9 @@ class XmemcachedCompatTest {
   void continuumPlacesKeysAsXmemcachedDoes(boolean nginx) {
     Random r = CompatSeed.random("xmemcached-" + nginx);
     for (int config = 0; config < CONFIGS; config++) {
-      List<XmemcachedOracle.Node> nodes = nodes(r, RandomInputs.count(r, 200), config == 0 ? WeightRule.EQUAL : WeightRule.MIN_ONE);
+      // Wide weights (up to 1000) on short lists only: the real locator keeps a list object per point.
+      List<XmemcachedOracle.Node> nodes = config == 1 ? nodes(r, RandomInputs.count(r, 20), WeightRule.MIN_ONE)
+          : nodes(r, RandomInputs.count(r, 200), config == 0 ? WeightRule.EQUAL : WeightRule.SMALL);
       if (config == CONFIGS - 1) {
         nodes = RandomInputs.withDuplicates(r, nodes, 3);
       }
