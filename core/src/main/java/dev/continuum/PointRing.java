@@ -108,6 +108,7 @@ final class PointRing {
     return index;
   }
 
+  /** The unsigned value of an entry of {@link Builder#sorted()}; its owner is {@code (int) entry}. */
   static int value(long entry) {
     return (int) (entry >> 32) ^ FLIP;
   }

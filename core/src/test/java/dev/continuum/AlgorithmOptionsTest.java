@@ -123,6 +123,11 @@ class AlgorithmOptionsTest {
         xmemcached-nginx=1
         dubbo=1
         pymemcache=1
+        nginx-hash-consistent=1
+        haproxy-sdbm=1
+        haproxy-djb2=1
+        haproxy-wt6=1
+        haproxy-crc32=1
         """);
   }
 

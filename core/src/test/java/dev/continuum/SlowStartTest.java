@@ -25,11 +25,15 @@ class SlowStartTest {
   private static final int KEYS = 3000;
   /** A capacity increase moves keys only onto the grown server. */
   static final Set<Algorithm> HOLDS = EnumSet.of(Algorithm.RING, Algorithm.BOUNDED_LOAD, Algorithm.RENDEZVOUS,
-      Algorithm.MULTI_PROBE, Algorithm.JEDIS, Algorithm.XMEMCACHED, Algorithm.XMEMCACHED_NGINX);
-  /** Capacities change no placement (pymemcache, the unweighted ketama dialects). */
+      Algorithm.MULTI_PROBE, Algorithm.NGINX_HASH_CONSISTENT, Algorithm.HAPROXY_SDBM, Algorithm.HAPROXY_DJB2,
+      Algorithm.HAPROXY_WT6, Algorithm.HAPROXY_CRC32, Algorithm.JEDIS, Algorithm.XMEMCACHED, Algorithm.XMEMCACHED_NGINX);
+  /** Capacities change no placement (pymemcache, the unweighted ketama dialects, dubbo). */
   static final Set<Algorithm> IGNORES_CAPACITY = EnumSet.of(Algorithm.PYMEMCACHE,
       Algorithm.LIBMEMCACHED_KETAMA_UNWEIGHTED, Algorithm.SPYMEMCACHED, Algorithm.SPYMEMCACHED_LIBMEMCACHED,
       Algorithm.DUBBO);
+  /** Built here without avalanche: their key hashes leave similar keys clustered. */
+  static final Set<Algorithm> HAPROXY_WITHOUT_AVALANCHE = EnumSet.of(Algorithm.HAPROXY_SDBM, Algorithm.HAPROXY_DJB2,
+      Algorithm.HAPROXY_WT6, Algorithm.HAPROXY_CRC32);
   /** Capacities other than 1 are rejected. */
   static final Set<Algorithm> UNIT_ONLY = unitOnly();
 
@@ -42,9 +46,9 @@ class SlowStartTest {
     }
     return out;
   }
-  /** twemproxy and xmemcached reject capacity 0, so their ramp starts at 1. */
-  static final Set<Algorithm> NO_ZERO = EnumSet.of(Algorithm.TWEMPROXY, Algorithm.TWEMPROXY_MD5, Algorithm.XMEMCACHED,
-      Algorithm.XMEMCACHED_NGINX);
+  /** twemproxy, nginx and xmemcached reject capacity 0, so their ramp starts at 1. */
+  static final Set<Algorithm> NO_ZERO = EnumSet.of(Algorithm.TWEMPROXY, Algorithm.TWEMPROXY_MD5,
+      Algorithm.NGINX_HASH_CONSISTENT, Algorithm.XMEMCACHED, Algorithm.XMEMCACHED_NGINX);
 
   /** Steps, over every try, that moved a key between two servers that were not ramping. */
   private static final Map<Algorithm, Integer> STRAY_STEPS = new EnumMap<>(Algorithm.class);
@@ -93,8 +97,13 @@ class SlowStartTest {
             total += s.capacity();
           }
           // The step's expected share is (its unit of capacity) / (total after); rings vary by arc.
-          assertThat(onto / (double) KEYS).as("%s, step to capacity %d: share moved", a, cap)
-              .isLessThanOrEqualTo(2.5 / total + 0.02);
+          // The share bound needs a key hash that spreads similar keys; HAProxy's functions without
+          // avalanche (the builder's default) do not (sdbm and djb2 of "key-1", "key-2" ... cluster),
+          // so for them only the direction of every move is checked.
+          if (!HAPROXY_WITHOUT_AVALANCHE.contains(a)) {
+            assertThat(onto / (double) KEYS).as("%s, step to capacity %d: share moved", a, cap)
+                .isLessThanOrEqualTo(2.5 / total + 0.02);
+          }
         } else if (IGNORES_CAPACITY.contains(a)) {
           assertThat(onto + stray).as("%s ignores capacities", a).isZero();
         } else if (stray > 0) {
