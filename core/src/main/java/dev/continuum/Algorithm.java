@@ -19,8 +19,13 @@ import java.util.Set;
  * Every placement algorithm and compatibility dialect continuum offers, by the name used on the
  * command line.
  *
- * <p>Compatibility dialects reproduce another program's placement exactly; see each constant for
- * what it matches. The others are continuum's own general-purpose algorithms.
+ * <p>Compatibility dialects reproduce another program's placement exactly; each constant names the
+ * exact version of the program it matches, and docs/compatibility.md gives the rules and how they were
+ * verified. The others are continuum's own general-purpose algorithms, written from their papers: their
+ * placement is continuum's own (pinned by checksums, see {@link #placementVersion()}), matching no other
+ * program's except where a constant says so ({@link #JUMPBACK}).
+ *
+ * <p>Immutable and thread-safe, as every enum.
  *
  * <p>Each constant declares, in one place, everything about its algorithm: its command-line name,
  * its {@linkplain #placementVersion() placement version}, the factory of its placement class, its
@@ -46,13 +51,14 @@ public enum Algorithm {
   /**
    * Jump consistent hash (Lamping and Veach 2014): no memory, unweighted (capacity must be 1). Removing
    * a server other than the last moves the last server into its slot, so that server's keys move too.
-   * See {@code Jump}.
+   * The bucket function is the paper's (the same as Guava's {@code Hashing.consistentHash} for the same
+   * 64-bit input); keys are hashed with xxHash64 and the seed first. See {@code Jump}.
    */
   JUMP("jump", 1, Jump::factory,
       EnumSet.of(HISTORY_DEPENDENT, PREHASHED_KEYS), EnumSet.of(Knob.SEED),
       "jump consistent hash (Lamping and Veach 2014): no memory, unweighted, removal of the last server only is minimal"),
   /**
-   * JumpBackHash (Ertl 2024): the same bucket as hash4j's
+   * JumpBackHash (Ertl 2024): the same bucket as hash4j 0.31.0's
    * {@code ConsistentHashing.jumpBackHashSplitMix64()} for the same 64-bit hash, with integer
    * arithmetic only and an expected constant cost. No memory, unweighted (capacity must be 1);
    * removing a server other than the last moves the last server into its slot, as {@link #JUMP}. See
