@@ -111,6 +111,7 @@ final class PlanCommand implements Callable<Integer> {
       throw new UserException("--table " + table + ": no such table; the tables are servers, moves");
     }
     Fleet before = serverOptions.fleet();
+    algorithmOption.imply(before);
     if (ramp != null) {
       return new SlowStart(this).plan(before, out);
     }
@@ -130,10 +131,11 @@ final class PlanCommand implements Callable<Integer> {
       if (algorithmAfter == Algorithm.PYTHON_CONTINUUM) {
         AlgorithmOption.checkDots(serversAfter, dotsAfter == null ? AlgorithmOption.DEFAULT_TOTAL_DOTS : dotsAfter, err);
       }
-      b = AlgorithmOption.build(algorithmAfter, seedAfter, dotsAfter, sameAlgorithm ? algorithmOption.keyHash() : null,
-          serversAfter);
+      b = AlgorithmOption.build(algorithmAfter, seedAfter, dotsAfter,
+          sameAlgorithm ? algorithmOption.avalancheFor(algorithmAfter) : after.avalanche,
+          sameAlgorithm ? algorithmOption.keyHash() : null, serversAfter);
     }
-    after = new Fleet(serversAfter, after.implied, after.source);
+    after = new Fleet(serversAfter, after.implied, after.source, after.avalanche);
     Keys sampleKeys = sampling.keys();
     Measure.Moves moves;
     try (Progress p = Progress.start(spec.commandLine().getErr(), "placing keys", sampleKeys.count())) {
@@ -282,7 +284,7 @@ final class PlanCommand implements Callable<Integer> {
    */
   private Continuum changed(Algorithm algorithm, List<Server> before, List<Server> after) {
     Continuum c = AlgorithmOption.build(algorithm, algorithmOption.seed, algorithmOption.totalDots,
-        algorithmOption.keyHash(), before);
+        algorithmOption.avalancheFor(algorithm), algorithmOption.keyHash(), before);
     Map<Server, Server> target = new HashMap<>();
     for (Server s : after) {
       target.put(s, s);
@@ -312,7 +314,7 @@ final class PlanCommand implements Callable<Integer> {
       throw new UserException("give either --to FILE or --add/--remove/--weight, not both");
     }
     if (to != null) {
-      return ServerOptions.read(to, serverOptions.kind(), serverOptions.pool);
+      return ServerOptions.read(to, serverOptions.kind(), serverOptions.section());
     }
     if (!edits && (toAlgorithm != null || toSeed != null || toTotalDots != null)) {
       return before; // the same fleet under another placement
@@ -355,7 +357,7 @@ final class PlanCommand implements Callable<Integer> {
     if (list.isEmpty()) {
       throw new UserException("the change leaves no server");
     }
-    return new Fleet(list, before.implied, before.source + " changed");
+    return new Fleet(list, before.implied, before.source + " changed", before.avalanche);
   }
 
   static Server parse(String option, String spec) {
