@@ -167,7 +167,36 @@ public enum Algorithm {
    */
   PYMEMCACHE("pymemcache", 1, PymemcacheRendezvous::factory,
       EnumSet.of(COMPATIBILITY_DIALECT), EnumSet.of(Knob.SEED),
-      "pymemcache 3.5.2 HashClient rendezvous hashing: murmur3 over code points, optional seed");
+      "pymemcache 3.5.2 HashClient rendezvous hashing: murmur3 over code points, optional seed"),
+  /**
+   * nginx 1.22 {@code upstream { hash $key consistent; }}: CRC-32 key positions, {@code weight * 160}
+   * CRC-32 points per server line named by its address as written (a server's name, else host:port),
+   * first point at or above, the earlier server line winning equal points. See {@code NginxRing}.
+   */
+  NGINX_HASH_CONSISTENT("nginx-hash-consistent", 1, NginxRing::factory,
+      EnumSet.of(WEIGHTS, ARBITRARY_REMOVAL, COMPATIBILITY_DIALECT, SLOW_START), EnumSet.noneOf(Knob.class),
+      "nginx 1.22 upstream hash $key consistent: CRC-32 keys, weight x 160 CRC-32 points per server line, named as written"),
+  /**
+   * HAProxy 2.6 {@code hash-type consistent sdbm}; with {@code avalanche(true)} it is
+   * {@code hash-type consistent sdbm avalanche}, which is also what a bare {@code hash-type consistent}
+   * means. A tree of {@code weight * 16} nodes per server placed by the server's id, the closer of the
+   * two neighbouring nodes winning. See {@code HaproxyTree}.
+   */
+  HAPROXY_SDBM("haproxy-sdbm", 1, HaproxyTree::sdbm,
+      EnumSet.of(WEIGHTS, COMPATIBILITY_DIALECT, SLOW_START), EnumSet.of(Knob.AVALANCHE),
+      "HAProxy 2.6 hash-type consistent sdbm [avalanche] (a bare hash-type consistent is sdbm avalanche): weight x 16 nodes by server id"),
+  /** HAProxy 2.6 {@code hash-type consistent djb2 [avalanche]}; see {@link #HAPROXY_SDBM}. */
+  HAPROXY_DJB2("haproxy-djb2", 1, HaproxyTree::djb2,
+      EnumSet.of(WEIGHTS, COMPATIBILITY_DIALECT, SLOW_START), EnumSet.of(Knob.AVALANCHE),
+      "HAProxy 2.6 hash-type consistent djb2 [avalanche]: weight x 16 nodes by server id"),
+  /** HAProxy 2.6 {@code hash-type consistent wt6 [avalanche]}; see {@link #HAPROXY_SDBM}. */
+  HAPROXY_WT6("haproxy-wt6", 1, HaproxyTree::wt6,
+      EnumSet.of(WEIGHTS, COMPATIBILITY_DIALECT, SLOW_START), EnumSet.of(Knob.AVALANCHE),
+      "HAProxy 2.6 hash-type consistent wt6 [avalanche]: weight x 16 nodes by server id"),
+  /** HAProxy 2.6 {@code hash-type consistent crc32 [avalanche]}; see {@link #HAPROXY_SDBM}. */
+  HAPROXY_CRC32("haproxy-crc32", 1, HaproxyTree::crc32,
+      EnumSet.of(WEIGHTS, COMPATIBILITY_DIALECT, SLOW_START), EnumSet.of(Knob.AVALANCHE),
+      "HAProxy 2.6 hash-type consistent crc32 [avalanche]: weight x 16 nodes by server id");
 
   /**
    * What an algorithm can do, as {@link #capabilities()} reports it. Declared once per algorithm, on

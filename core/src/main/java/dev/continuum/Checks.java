@@ -101,6 +101,13 @@ final class Checks {
     return name;
   }
 
+  static int optionalId(int id) {
+    if (id < 0) {
+      throw new IllegalArgumentException("server id must be at least 1 (or 0 for none), got " + id);
+    }
+    return id;
+  }
+
   static String optionalAddress(String address) {
     if (address == null) {
       return null;

@@ -386,6 +386,33 @@ public final class Continuum {
   }
 
   /**
+   * An independent continuum in this one's state: the same algorithm, options and autogenerate
+   * setting, the same servers, and the very placement readers see now (jump's and memento's slots
+   * included), shared rather than rebuilt. Later changes to either leave the other as it is, and
+   * the copy's changes are incremental from this state, as this continuum's would be: the way to try
+   * a change aside, or to publish a succession of states that never change once published. The load
+   * accounting of {@link #boundedLoads()} is not copied; the copy starts its own.
+   *
+   * @return the copy; O(1), nothing rebuilt
+   */
+  public Continuum copy() {
+    synchronized (writeLock) {
+      Continuum c = new Continuum(algorithm, options, factory, autogenerate);
+      c.snapshot = snapshot;
+      return c;
+    }
+  }
+
+  /**
+   * Whether every change publishes a new placement at once (true), or only {@link #generate()} does.
+   *
+   * @return the autogenerate setting this continuum was built with
+   */
+  public boolean autogenerates() {
+    return autogenerate;
+  }
+
+  /**
    * Rebuilds the placement from the current server list and publishes it. Needed only with
    * {@code autogenerate} off; otherwise every change has already done it.
    *
@@ -824,6 +851,22 @@ public final class Continuum {
     public Builder loadFactor(double loadFactor) {
       require(Knob.LOAD_FACTOR);
       options.loadFactor = Checks.loadFactor(loadFactor);
+      return this;
+    }
+
+    /**
+     * HAProxy's {@code avalanche} modifier for the HAProxy dialects ({@link Algorithm#HAPROXY_SDBM} and
+     * its siblings): the key's hash goes through HAProxy's {@code full_hash} before the lookup. Default
+     * false, which is {@code hash-type consistent <function>}; a bare {@code hash-type consistent}
+     * means sdbm with avalanche, that is {@code HAPROXY_SDBM} with {@code avalanche(true)}.
+     *
+     * @param avalanche whether to apply the modifier
+     * @return this builder
+     * @throws IllegalArgumentException if the algorithm is not a HAProxy dialect
+     */
+    public Builder avalanche(boolean avalanche) {
+      require(Knob.AVALANCHE);
+      options.avalanche = avalanche;
       return this;
     }
 

@@ -17,14 +17,15 @@ import java.util.Comparator;
  * accepts, less {@code allowDuplicateServers}, which changes no placement by itself); then the servers:
  * <ul>
  *   <li>host and port always (they name the server a key goes to);
- *   <li>the capacity as the algorithm reads it: not at all where it is ignored (jump, memento,
+ *   <li>the capacity as the algorithm reads it: not at all where it is ignored (jump, jumpback, memento,
  *       pymemcache, the unweighted ketama dialects, libmemcached's until some weight exceeds 1),
  *       0 read as 1 where the peer does so (libmemcached);
- *   <li>the name where the dialect puts it on the ring (twemproxy, pymemcache) and the resolved
+ *   <li>the explicit id where the dialect places by it (HAProxy);
+ *   <li>the name where the dialect puts it on the ring (twemproxy, pymemcache, nginx) and the resolved
  *       address where the node key contains it (spymemcached's default format, host not an IP literal);
  *   <li>in list order where ties or shares depend on it, in canonical order where the algorithm is a
  *       function of the set (ring, bounded-load, rendezvous, multi-probe, pymemcache);
- *   <li>for jump and memento, the slot state instead of the list: which server holds each slot, and
+ *   <li>for jump, jumpback and memento, the slot state instead of the list: which server holds each slot, and
  *       memento's memory of removed slots, so that two clients with equal fingerprints also agree
  *       after the same next change.
  * </ul>
@@ -78,6 +79,8 @@ final class Fingerprint {
         return Integer.toString(o.tableSize);
       case LOAD_FACTOR:
         return Long.toHexString(Double.doubleToLongBits(o.loadFactor));
+      case AVALANCHE:
+        return Boolean.toString(o.avalanche);
       default:
         throw new AssertionError(k);
     }
@@ -88,6 +91,8 @@ final class Fingerprint {
     boolean ordered = true;
     boolean names;
     boolean addresses;
+    /** The explicit id (HAProxy's), 0 for none: an assigned id follows from the list order. */
+    boolean ids;
     /** Capacity as read: -1 ignored, 0 as given, 1 zero read as one. */
     int capacity;
   }
@@ -107,6 +112,9 @@ final class Fingerprint {
       }
       if (r.names) {
         field(s.name() == null ? "" : "=" + s.name());
+      }
+      if (r.ids) {
+        number(s.id());
       }
       if (r.addresses && !KetamaRing.isIpLiteral(s.host())) {
         field(s.address() == null ? "" : "=" + s.address());
@@ -139,6 +147,15 @@ final class Fingerprint {
         break;
       case PYTHON_CONTINUUM:
       case MAGLEV:
+        break;
+      case NGINX_HASH_CONSISTENT:
+        r.names = true; // the address as written names the points
+        break;
+      case HAPROXY_SDBM:
+      case HAPROXY_DJB2:
+      case HAPROXY_WT6:
+      case HAPROXY_CRC32:
+        r.ids = true;
         break;
       default:
         throw new AssertionError("no fingerprint reading for " + algorithm);

@@ -5,10 +5,10 @@ import java.util.Arrays;
 import java.util.Comparator;
 
 /**
- * The ketama rings of libmemcached, twemproxy and spymemcached (see {@code placement-compat.md}
- * sections 0-3): one builder, parameterised by how a server is named on the ring, how its points
- * are generated, how equal points are ordered and how keys are hashed. Lookup is always "first point
- * at or above the key's hash, wrapping to the first point".
+ * The ketama rings of libmemcached, twemproxy and spymemcached (see docs/compatibility.md, from
+ * "Shared building blocks" to "spymemcached"): one builder, parameterised by how a server is named on
+ * the ring, how its points are generated, how equal points are ordered and how keys are hashed.
+ * Lookup is always "first point at or above the key's hash, wrapping to the first point".
  */
 final class KetamaRing extends RingPlacement {
   /** The string a server's points are generated from ({@code "<name>-<i>"}). */
@@ -65,7 +65,7 @@ final class KetamaRing extends RingPlacement {
 
   /** How many points a server gets and what they are. */
   enum Points {
-    /** KP(w, W, n) points in float32 (section 0), four md5 words per digest of {@code "<name>-<i>"}. */
+    /** KP(w, W, n) points in float32 (docs/compatibility.md, "Shared building blocks"), four md5 words per digest of {@code "<name>-<i>"}. */
     WEIGHTED_MD5_WORDS,
     /** spymemcached unweighted: always 160 points, four md5 words per digest, weights ignored. */
     FIXED_160_MD5_WORDS,
@@ -270,7 +270,7 @@ final class KetamaRing extends RingPlacement {
   }
 
   /**
-   * KP(w, W, n) of section 0, every step in IEEE binary32 as the C code does it: with equal weights
+   * KP(w, W, n) of docs/compatibility.md, every step in IEEE binary32 as the C code does it: with equal weights
    * and n = 50, x = 39.999996 and the server gets 156 points, not 160. Do not use double here.
    */
   static int weightedPointCount(long weight, long totalWeight, int servers) {
@@ -281,7 +281,7 @@ final class KetamaRing extends RingPlacement {
     float x = p * 160f;
     x = x / 4f;
     x = x * (float) servers;
-    x = (float) (x + 1e-10); // never changes the result (section 0), kept for fidelity
+    x = (float) (x + 1e-10); // never changes the result (see KP in the docs), kept for fidelity
     return 4 * (int) Math.floor(x);
   }
 

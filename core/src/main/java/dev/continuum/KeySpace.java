@@ -75,6 +75,13 @@ public final class KeySpace {
     if (algorithm == Algorithm.RING || algorithm == Algorithm.BOUNDED_LOAD) {
       return "xxh64-high32-seed-" + options.seed;
     }
+    if (algorithm == Algorithm.NGINX_HASH_CONSISTENT) {
+      return KeyHash.CRC32.toString();
+    }
+    KeyHash haproxy = HaproxyTree.keyHash(algorithm, options);
+    if (haproxy != null) {
+      return haproxy.toString();
+    }
     throw new AssertionError("no key space for " + algorithm);
   }
 

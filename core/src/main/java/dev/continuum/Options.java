@@ -13,7 +13,8 @@ final class Options {
     POINTS_PER_WEIGHT("pointsPerWeight"),
     PROBES("probes"),
     TABLE_SIZE("tableSize"),
-    LOAD_FACTOR("loadFactor");
+    LOAD_FACTOR("loadFactor"),
+    AVALANCHE("avalanche");
 
     final String label;
 
@@ -37,6 +38,8 @@ final class Options {
   int tableSize = 65537;
   /** Bounded-load factor c: no server above ceil(c * average load). */
   double loadFactor = 1.25;
+  /** HAProxy's {@code avalanche} hash modifier (the HAProxy dialects). */
+  boolean avalanche;
 
   /**
    * The 64-bit key hash continuum's own algorithms place by, seeded with {@link #seed}: xxHash64.
@@ -60,6 +63,7 @@ final class Options {
     o.probes = probes;
     o.tableSize = tableSize;
     o.loadFactor = loadFactor;
+    o.avalanche = avalanche;
     return o;
   }
 }

@@ -108,7 +108,8 @@ final class PointRing {
     return index;
   }
 
-  private static int value(long entry) {
+  /** The unsigned value of an entry of {@link Builder#sorted()}; its owner is {@code (int) entry}. */
+  static int value(long entry) {
     return (int) (entry >> 32) ^ FLIP;
   }
 

@@ -3,8 +3,8 @@ package dev.continuum;
 import java.util.Arrays;
 
 /**
- * pymemcache 3.5.2's {@code RendezvousHash} as {@code HashClient} uses it (section 4 of
- * {@code placement-compat.md}): every node scores {@code murmur3_32(node + "-" + key, seed)} over code
+ * pymemcache 3.5.2's {@code RendezvousHash} as {@code HashClient} uses it (docs/compatibility.md,
+ * "pymemcache 3.5.2"): every node scores {@code murmur3_32(node + "-" + key, seed)} over code
  * points; the highest score wins, an exact tie goes to the larger node string (compared by code
  * points). Replicas are the nodes by descending (score, node string).
  *

@@ -3,7 +3,7 @@ package dev.continuum;
 import java.nio.charset.StandardCharsets;
 
 /**
- * python-continuum 0.1.1, bit for bit (see {@code placement-compat.md} section 5).
+ * python-continuum 0.1.1, bit for bit (see docs/compatibility.md, "python-continuum 0.1.1").
  *
  * <ul>
  *   <li>Each server gets {@code dots = (int) (totalDots * (capacity / C))} entries, C the sum of

@@ -22,13 +22,15 @@ public final class Server {
   private final int capacity;
   private final String name;
   private final String address;
+  private final int id;
 
-  private Server(String host, int port, int capacity, String name, String address) {
+  private Server(String host, int port, int capacity, String name, String address, int id) {
     this.host = host;
     this.port = port;
     this.capacity = capacity;
     this.name = name;
     this.address = address;
+    this.id = id;
   }
 
   /**
@@ -60,7 +62,7 @@ public final class Server {
    *     1..65535 or the capacity is negative
    */
   public static Server of(String host, int port, int capacity) {
-    return new Server(Checks.host(host), Checks.port(port), Checks.capacity(capacity), null, null);
+    return new Server(Checks.host(host), Checks.port(port), Checks.capacity(capacity), null, null, 0);
   }
 
   /**
@@ -125,6 +127,28 @@ public final class Server {
   }
 
   /**
+   * The server's numeric id (HAProxy's {@code id} keyword), or 0 when it has none. Only the HAProxy
+   * dialects place by it; a server without one gets the id HAProxy would assign from its position
+   * in the list. Never part of equality.
+   *
+   * @return the id, at least 1, or 0 for none
+   */
+  public int id() {
+    return id;
+  }
+
+  /**
+   * A copy with a numeric id (HAProxy's {@code server ... id N}), or none with 0.
+   *
+   * @param id the id, 1..2147483647, or 0 for none
+   * @return the copy
+   * @throws IllegalArgumentException if {@code id} is negative
+   */
+  public Server withId(int id) {
+    return new Server(host, port, capacity, name, address, Checks.optionalId(id));
+  }
+
+  /**
    * The server as text that {@link #parse(String)} reads back (without the capacity).
    *
    * @return {@code host:port}, with IPv6 literals in brackets
@@ -141,7 +165,7 @@ public final class Server {
    * @throws IllegalArgumentException if the capacity is negative
    */
   public Server withCapacity(int capacity) {
-    return new Server(host, port, Checks.capacity(capacity), name, address);
+    return new Server(host, port, Checks.capacity(capacity), name, address, id);
   }
 
   /**
@@ -153,7 +177,7 @@ public final class Server {
    * @throws IllegalArgumentException if the name is empty
    */
   public Server withName(String name) {
-    return new Server(host, port, capacity, Checks.optionalName(name), address);
+    return new Server(host, port, capacity, Checks.optionalName(name), address, id);
   }
 
   /**
@@ -166,7 +190,7 @@ public final class Server {
    *     invisible characters
    */
   public Server withAddress(String address) {
-    return new Server(host, port, capacity, name, Checks.optionalAddress(address));
+    return new Server(host, port, capacity, name, Checks.optionalAddress(address), id);
   }
 
   /**
@@ -212,6 +236,7 @@ public final class Server {
     return equals(other)
         && capacity == other.capacity
         && Objects.equals(name, other.name)
-        && Objects.equals(address, other.address);
+        && Objects.equals(address, other.address)
+        && id == other.id;
   }
 }

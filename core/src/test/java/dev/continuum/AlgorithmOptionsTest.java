@@ -119,6 +119,11 @@ class AlgorithmOptionsTest {
         spymemcached-libmemcached=1
         spymemcached-libmemcached-weighted=1
         pymemcache=1
+        nginx-hash-consistent=1
+        haproxy-sdbm=1
+        haproxy-djb2=1
+        haproxy-wt6=1
+        haproxy-crc32=1
         """);
   }
 

@@ -29,7 +29,6 @@ class EveryAlgorithmStressTest {
   @ParameterizedTest
   @EnumSource(Algorithm.class)
   void readersSeeOnlyWholeStatesCurrentDuringTheCall(Algorithm a) throws Exception {
-    Implemented.assume(a);
     int heavy = a.supportsWeights() ? 2 : 1; // an algorithm without weights takes capacity 1 only
     List<Server> base = new ArrayList<>();
     for (int i = 0; i < 5; i++) {

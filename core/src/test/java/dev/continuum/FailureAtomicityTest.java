@@ -62,7 +62,6 @@ class FailureAtomicityTest {
   @ParameterizedTest
   @EnumSource(Algorithm.class)
   void everyRejectionChangesNothing(Algorithm a) {
-    Implemented.assume(a);
     for (boolean autogenerate : new boolean[] {true, false}) {
       Continuum c = Continuum.builder(a).autogenerate(autogenerate).build();
       boolean w = a.supportsWeights();

@@ -28,7 +28,10 @@ class FingerprintTest {
 
   /** Server names go on the ring (twemproxy) or into the node string (pymemcache). */
   private static final Set<Algorithm> NAMES = EnumSet.of(Algorithm.TWEMPROXY, Algorithm.TWEMPROXY_MD5,
-      Algorithm.PYMEMCACHE);
+      Algorithm.PYMEMCACHE, Algorithm.NGINX_HASH_CONSISTENT);
+  /** Dialects whose peer rejects a weight of 0. */
+  private static final Set<Algorithm> ZERO_REJECTED = EnumSet.of(Algorithm.TWEMPROXY, Algorithm.TWEMPROXY_MD5,
+      Algorithm.NGINX_HASH_CONSISTENT);
   /** The resolved address is part of spymemcached's default node key for a host name. */
   private static final Set<Algorithm> ADDRESSES = EnumSet.of(Algorithm.SPYMEMCACHED, Algorithm.SPYMEMCACHED_WEIGHTED);
   /** Capacities never change a key's server. */
@@ -159,6 +162,8 @@ class FingerprintTest {
         x -> edit.apply(s -> s.withName("renamed-" + r.nextInt(1_000_000)))));
     out.add(new Change("a server's name dropped", x -> !NAMES.contains(x) || target.name() == null,
         x -> edit.apply(s -> s.withName(null))));
+    out.add(new Change("an explicit id given", x -> !x.cliName().startsWith("haproxy-"),
+        x -> edit.apply(s -> s.withId(1000 + r.nextInt(1000)))));
     out.add(new Change("a server's address changed",
         x -> !ADDRESSES.contains(x) || KetamaRing.isIpLiteral(target.host()),
         x -> edit.apply(s -> s.withAddress("172.16.0." + r.nextInt(256)))));
@@ -167,7 +172,7 @@ class FingerprintTest {
     if (!UNIT_ONLY.contains(a)) {
       out.add(new Change("a capacity raised", CAPACITY_IGNORED::contains,
           x -> edit.apply(s -> s.withCapacity(s.capacity() + 1))));
-      if (a != Algorithm.TWEMPROXY && a != Algorithm.TWEMPROXY_MD5 && base.size() > 1 && target.capacity() == 1) {
+      if (!ZERO_REJECTED.contains(a) && base.size() > 1 && target.capacity() == 1) {
         out.add(new Change("a capacity of 1 set to 0", x -> CAPACITY_IGNORED.contains(x) || ZERO_AS_ONE.contains(x),
             x -> edit.apply(s -> s.withCapacity(0))));
       }
@@ -178,6 +183,9 @@ class FingerprintTest {
     if (a.accepts(Knob.DUPLICATE_SERVERS)) {
       out.add(new Change("duplicates allowed", x -> true,
           x -> build(builder(x, seed).allowDuplicateServers(true), base)));
+    }
+    if (a.accepts(Knob.AVALANCHE)) {
+      out.add(new Change("avalanche on", x -> false, x -> build(builder(x, seed).avalanche(true), base)));
     }
     if (a.accepts(Knob.TOTAL_DOTS)) {
       out.add(new Change("totalDots + 4", x -> false, x -> build(builder(x, seed).totalDots(1004), base)));

@@ -18,7 +18,7 @@ class KeyFuzzTest {
 
   private static List<Continuum> build() {
     List<Continuum> list = new ArrayList<>();
-    for (Algorithm a : Implemented.algorithms()) {
+    for (Algorithm a : Algorithm.values()) {
       Continuum c = Continuum.builder(a).build();
       int w = a.supportsWeights() ? 2 : 1; // an algorithm without weights takes capacity 1 only
       c.addServers(Server.of("10.0.0.1", 11211), Server.of("10.0.0.2", 11211, w), Server.of("10.0.0.3", 11212, w == 1 ? 1 : 3),

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Brute-force models of every placement, written from the papers and {@code placement-compat.md},
+ * Brute-force models of every placement, written from the papers and docs/compatibility.md,
  * independently of the code under test: a ring is every point in a list, sorted with a comparator that
  * states the tie rule and searched linearly; rendezvous is a max over scores; maglev's table is filled
  * by the paper's plain loop; jump is the paper's loop; memento follows its paper with a hash map for
@@ -30,7 +30,12 @@ final class Models {
   private Models() {}
 
   /** The knobs of one configured continuum, as the model needs them. */
-  record Config(long seed, int totalDots, int pointsPerWeight, int probes, int tableSize) {
+  record Config(long seed, int totalDots, int pointsPerWeight, int probes, int tableSize, boolean avalanche) {
+    /** Without HAProxy's avalanche modifier. */
+    Config(long seed, int totalDots, int pointsPerWeight, int probes, int tableSize) {
+      this(seed, totalDots, pointsPerWeight, probes, tableSize, false);
+    }
+
     /** The builder of a continuum configured like this (only the knobs the algorithm takes). */
     Continuum.Builder builder(Algorithm a) {
       Continuum.Builder b = Continuum.builder(a);
@@ -49,11 +54,14 @@ final class Models {
       if (a.accepts(Options.Knob.TABLE_SIZE)) {
         b.tableSize(tableSize);
       }
+      if (a.accepts(Options.Knob.AVALANCHE)) {
+        b.avalanche(avalanche);
+      }
       return b;
     }
 
     static Config defaults() {
-      return new Config(0, 1000, 160, 21, 65537);
+      return new Config(0, 1000, 160, 21, 65537, false);
     }
   }
 
@@ -114,6 +122,11 @@ final class Models {
     t.put(Algorithm.SPYMEMCACHED_LIBMEMCACHED_WEIGHTED,
         c -> new Ketama(Ketama.LIBMEMCACHED, Ketama.WEIGHTED, Ketama.LAST, Ketama.MD5, 0));
     t.put(Algorithm.PYMEMCACHE, c -> new Pymemcache(c.seed() & 0xFFFFFFFFL));
+    t.put(Algorithm.NGINX_HASH_CONSISTENT, c -> new NginxModel());
+    t.put(Algorithm.HAPROXY_SDBM, c -> new HaproxyModel("sdbm", c.avalanche()));
+    t.put(Algorithm.HAPROXY_DJB2, c -> new HaproxyModel("djb2", c.avalanche()));
+    t.put(Algorithm.HAPROXY_WT6, c -> new HaproxyModel("wt6", c.avalanche()));
+    t.put(Algorithm.HAPROXY_CRC32, c -> new HaproxyModel("crc32", c.avalanche()));
     return t;
   }
 
@@ -911,6 +924,118 @@ final class Models {
         }
       }
       return b;
+    }
+  }
+
+  // ---- Proxies (ProxyModels holds the hashes and the node rules, from the C source) ------------
+
+  /** nginx 1.22: weight x 160 CRC-32 points per line named as written, the earlier line wins ties. */
+  static final class NginxModel extends RingModel {
+    @Override
+    public String rejects(List<Server> list) {
+      Set<String> texts = new HashSet<>();
+      for (Server s : list) {
+        if (s.capacity() == 0) {
+          return "capacity 0";
+        }
+        if (!texts.add(s.name() != null ? s.name() : s.hostPort())) {
+          return "address text";
+        }
+      }
+      return tooManyPoints(list, 160);
+    }
+
+    @Override
+    Ring ring(List<Server> list) {
+      List<Point> points = new ArrayList<>();
+      for (int i = 0; i < list.size(); i++) {
+        for (long p : ProxyModels.nginxPoints(list.get(i))) {
+          points.add(new Point(p, i));
+        }
+      }
+      return new Ring(points, false);
+    }
+
+    @Override
+    long keyHash(byte[] key) {
+      return ProxyModels.crc32(key);
+    }
+  }
+
+  /**
+   * HAProxy 2.6: the node list in insertion order, the closer neighbour winning; replicas are the
+   * distinct servers met walking on from the chosen node, as HAProxy's redispatch walks.
+   */
+  static final class HaproxyModel implements Model {
+    final String function;
+    final boolean avalanche;
+    List<Server> servers = List.of();
+    List<long[]> sorted = List.of(); // {key, owner}, by key, insertion order among equal keys
+
+    HaproxyModel(String function, boolean avalanche) {
+      this.function = function;
+      this.avalanche = avalanche;
+    }
+
+    @Override
+    public String rejects(List<Server> list) {
+      Set<Integer> ids = new HashSet<>();
+      long nodes = 0;
+      for (Server s : list) {
+        if (s.capacity() > 256) {
+          return "weight above 256";
+        }
+        if (s.id() != 0 && !ids.add(s.id())) {
+          return "duplicate id";
+        }
+        nodes += s.capacity() * 16L;
+      }
+      return nodes > Checks.MAX_POINTS ? "points" : null;
+    }
+
+    @Override
+    public void generate(List<Server> list) {
+      servers = List.copyOf(list);
+      List<long[]> nodes = new ArrayList<>(new ProxyModels.Haproxy(servers).nodes);
+      nodes.sort(Comparator.comparingLong(n -> n[0])); // stable
+      sorted = nodes;
+    }
+
+    @Override
+    public int reachable() {
+      Set<Long> owners = new HashSet<>();
+      for (long[] n : sorted) {
+        owners.add(n[1]);
+      }
+      return owners.size();
+    }
+
+    @Override
+    public List<Server> place(byte[] key, int n) {
+      long hash = ProxyModels.haproxyHash(function, avalanche, key);
+      // next: the first node at or above the hash (the first of its equal keys), wrapping; prev: the
+      // node before it, wrapping. The closer wins, prev at equal distance.
+      int next = -1;
+      for (int i = 0; i < sorted.size() && next < 0; i++) {
+        if (sorted.get(i)[0] >= hash) {
+          next = i;
+        }
+      }
+      if (next < 0) {
+        next = 0;
+      }
+      int prev = (next - 1 + sorted.size()) % sorted.size();
+      long dp = (hash - sorted.get(prev)[0]) & 0xFFFFFFFFL;
+      long dn = (sorted.get(next)[0] - hash) & 0xFFFFFFFFL;
+      int at = dp <= dn ? prev : next;
+      List<Integer> out = new ArrayList<>();
+      for (int step = 0; step < sorted.size() && out.size() < n; step++) {
+        int owner = (int) sorted.get((at + step) % sorted.size())[1];
+        if (!out.contains(owner)) {
+          out.add(owner);
+        }
+      }
+      return at(servers, out);
     }
   }
 }

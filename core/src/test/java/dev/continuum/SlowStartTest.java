@@ -25,10 +25,14 @@ class SlowStartTest {
   private static final int KEYS = 3000;
   /** A capacity increase moves keys only onto the grown server. */
   static final Set<Algorithm> HOLDS = EnumSet.of(Algorithm.RING, Algorithm.BOUNDED_LOAD, Algorithm.RENDEZVOUS,
-      Algorithm.MULTI_PROBE);
+      Algorithm.MULTI_PROBE, Algorithm.NGINX_HASH_CONSISTENT, Algorithm.HAPROXY_SDBM, Algorithm.HAPROXY_DJB2,
+      Algorithm.HAPROXY_WT6, Algorithm.HAPROXY_CRC32);
   /** Capacities change no placement (pymemcache, the unweighted ketama dialects). */
   static final Set<Algorithm> IGNORES_CAPACITY = EnumSet.of(Algorithm.PYMEMCACHE,
       Algorithm.LIBMEMCACHED_KETAMA_UNWEIGHTED, Algorithm.SPYMEMCACHED, Algorithm.SPYMEMCACHED_LIBMEMCACHED);
+  /** Built here without avalanche: their key hashes leave similar keys clustered. */
+  static final Set<Algorithm> HAPROXY_WITHOUT_AVALANCHE = EnumSet.of(Algorithm.HAPROXY_SDBM, Algorithm.HAPROXY_DJB2,
+      Algorithm.HAPROXY_WT6, Algorithm.HAPROXY_CRC32);
   /** Capacities other than 1 are rejected. */
   static final Set<Algorithm> UNIT_ONLY = unitOnly();
 
@@ -41,8 +45,9 @@ class SlowStartTest {
     }
     return out;
   }
-  /** twemproxy rejects capacity 0, so its ramp starts at 1. */
-  static final Set<Algorithm> NO_ZERO = EnumSet.of(Algorithm.TWEMPROXY, Algorithm.TWEMPROXY_MD5);
+  /** twemproxy and nginx reject capacity 0, so their ramp starts at 1. */
+  static final Set<Algorithm> NO_ZERO = EnumSet.of(Algorithm.TWEMPROXY, Algorithm.TWEMPROXY_MD5,
+      Algorithm.NGINX_HASH_CONSISTENT);
 
   /** Steps, over every try, that moved a key between two servers that were not ramping. */
   private static final Map<Algorithm, Integer> STRAY_STEPS = new EnumMap<>(Algorithm.class);
@@ -91,8 +96,13 @@ class SlowStartTest {
             total += s.capacity();
           }
           // The step's expected share is (its unit of capacity) / (total after); rings vary by arc.
-          assertThat(onto / (double) KEYS).as("%s, step to capacity %d: share moved", a, cap)
-              .isLessThanOrEqualTo(2.5 / total + 0.02);
+          // The share bound needs a key hash that spreads similar keys; HAProxy's functions without
+          // avalanche (the builder's default) do not (sdbm and djb2 of "key-1", "key-2" ... cluster),
+          // so for them only the direction of every move is checked.
+          if (!HAPROXY_WITHOUT_AVALANCHE.contains(a)) {
+            assertThat(onto / (double) KEYS).as("%s, step to capacity %d: share moved", a, cap)
+                .isLessThanOrEqualTo(2.5 / total + 0.02);
+          }
         } else if (IGNORES_CAPACITY.contains(a)) {
           assertThat(onto + stray).as("%s ignores capacities", a).isZero();
         } else if (stray > 0) {

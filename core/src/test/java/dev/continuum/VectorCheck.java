@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
 
 /**
  * Runs every row of one oracle's vectors against a {@link Continuum} built from its configuration
@@ -21,9 +22,20 @@ final class VectorCheck {
     long expected(Vectors.Row row, Continuum built, byte[] key);
   }
 
-  /** Checks every row of {@code <oracle>.tsv}; returns the number checked. */
+  /** Checks every row of {@code <oracle>.tsv}, key hashes in decimal; returns the number checked. */
   static int run(String oracle, Function<List<Vectors.Row>, Continuum> build, String indexColumn,
       String hashColumn, HashColumn hash) {
+    return run(oracle, build, indexColumn, hashColumn, hash, Long::parseLong);
+  }
+
+  /** As {@link #run}, for files that write the key hash as 8 hex digits (nginx, HAProxy). */
+  static int runHexHash(String oracle, Function<List<Vectors.Row>, Continuum> build, String indexColumn,
+      String hashColumn, HashColumn hash) {
+    return run(oracle, build, indexColumn, hashColumn, hash, text -> Long.parseLong(text, 16));
+  }
+
+  private static int run(String oracle, Function<List<Vectors.Row>, Continuum> build, String indexColumn,
+      String hashColumn, HashColumn hash, ToLongFunction<String> parse) {
     Map<String, List<Vectors.Row>> configs = Vectors.byConfig(Vectors.read(oracle + ".configs.tsv"));
     List<Vectors.Row> rows = Vectors.read(oracle + ".tsv");
     List<String> mismatches = new ArrayList<>();
@@ -48,7 +60,7 @@ final class VectorCheck {
         mismatches.add(row + " replica 0 differs: " + one);
       }
       if (hash != null) {
-        long want = row.getLong(hashColumn);
+        long want = parse.applyAsLong(row.get(hashColumn));
         long got = hash.expected(row, c, key);
         if (want != got) {
           mismatches.add(row + " " + hashColumn + " " + got);

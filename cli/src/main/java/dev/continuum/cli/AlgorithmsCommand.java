@@ -19,13 +19,17 @@ import picocli.CommandLine.Model.CommandSpec;
     optionListHeading = "%nOptions:%n",
     description = {
       "Lists every placement algorithm and compatibility dialect: its name (for --algorithm),",
-      "its capabilities, the builder options it accepts and what it matches."
+      "its capabilities, the builder options it accepts and what it matches.",
+      "",
+      "Examples:",
+      "  continuum algorithms",
+      "  continuum algorithms --format tsv | cut -f1,2"
     })
 final class AlgorithmsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-      description = "text, tsv, csv or json (default: ${DEFAULT-VALUE}).")
+      description = "text, tsv, csv or json (default: ${DEFAULT-VALUE}).%n  e.g. --format json.")
   ResolveCommand.Format format;
 
   private static List<String> capabilities(Algorithm a) {

@@ -11,10 +11,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -34,9 +37,14 @@ import picocli.CommandLine.Model.CommandSpec;
     optionListHeading = "%nOptions:%n",
     description = {
       "Checks every <oracle>.tsv in DIR (with its <oracle>.configs.tsv) against the matching dialect:",
-      "continuum, libmemcached, twemproxy, spymemcached, pymemcache, and pymemcache.murmur3.tsv",
-      "(pymemcache's hash). Prints 'FILE: checked N, mismatched M, skipped S' per file.",
-      "Exit 0 when every row matches, 1 on any mismatch or skipped row, 2 on unreadable input."
+      "continuum, libmemcached, twemproxy, spymemcached, pymemcache, nginx, haproxy, and",
+      "pymemcache.murmur3.tsv (pymemcache's hash). Prints 'FILE: checked N, mismatched M, skipped S'",
+      "per file, and 'FILE: not recognised' for any other .tsv file in DIR.",
+      "Exit 0 when every row matches, 1 on any mismatch, skipped row or unrecognised file, 2 on",
+      "unreadable input.",
+      "",
+      "Examples:",
+      "  continuum conformance core/src/test/resources/vectors"
     })
 final class ConformanceCommand implements Callable<Integer> {
   /** How many mismatches of each file are detailed on standard error. */
@@ -170,6 +178,57 @@ final class ConformanceCommand implements Callable<Integer> {
         }
         return Server.of(r.get("host"), r.getInt("port")); // HashClient names it host:port
       }
+    },
+    NGINX("nginx", "server_idx") {
+      @Override
+      Continuum.Builder builder(VectorTable.Row first) {
+        return Continuum.builder(Algorithm.NGINX_HASH_CONSISTENT);
+      }
+
+      @Override
+      Server server(VectorTable.Row r) {
+        // The backend is where the line's address connected; the text as written names its points.
+        Server s = Server.parse(r.get("backend")).withCapacity(r.getInt("weight"));
+        String text = r.get("server_text");
+        return text.equals(s.hostPort()) ? s : s.withName(text);
+      }
+    },
+    HAPROXY("haproxy", "server_idx") {
+      @Override
+      Continuum.Builder builder(VectorTable.Row first) {
+        Algorithm a;
+        switch (first.get("fn")) {
+          case "sdbm":
+            a = Algorithm.HAPROXY_SDBM;
+            break;
+          case "djb2":
+            a = Algorithm.HAPROXY_DJB2;
+            break;
+          case "wt6":
+            a = Algorithm.HAPROXY_WT6;
+            break;
+          case "crc32":
+            a = Algorithm.HAPROXY_CRC32;
+            break;
+          default:
+            throw new UserException(first.where() + ": unknown HAProxy hash function \"" + first.get("fn") + "\"");
+        }
+        switch (first.get("modifier")) {
+          case "avalanche":
+            return Continuum.builder(a).avalanche(true);
+          case "none":
+            return Continuum.builder(a);
+          default:
+            throw new UserException(first.where() + ": unknown HAProxy hash modifier \"" + first.get("modifier") + "\"");
+        }
+      }
+
+      @Override
+      Server server(VectorTable.Row r) {
+        Server s = Server.parse(r.get("addr")).withCapacity(r.getInt("weight")).withName(r.get("name"));
+        // Only an id written on the server line is given; the others must come out as HAProxy assigned them.
+        return r.get("id_explicit").equals("yes") ? s.withId(r.getInt("puid")) : s;
+      }
     };
 
     final String name;
@@ -238,15 +297,18 @@ final class ConformanceCommand implements Callable<Integer> {
         tallies.add(placement(o, VectorTable.read(configs), VectorTable.read(rows), err));
       }
     }
-    Path murmur = dir.resolve("pymemcache.murmur3.tsv");
+    Path murmur = dir.resolve(MURMUR3);
     if (Files.exists(murmur)) {
       tallies.add(murmur3(VectorTable.read(murmur)));
     }
-    if (tallies.isEmpty()) {
-      throw new UserException("no vector files in " + dir + " (expected continuum.tsv, libmemcached.tsv, "
-          + "twemproxy.tsv, spymemcached.tsv, pymemcache.tsv or pymemcache.murmur3.tsv)");
+    List<String> unrecognised = unrecognised(dir);
+    if (tallies.isEmpty() && unrecognised.isEmpty()) {
+      throw new UserException("no vector files in " + dir + " (expected " + known() + ")");
     }
-    int failed = 0;
+    int failed = unrecognised.size();
+    for (String file : unrecognised) {
+      out.println(file + ": not recognised (known: " + known() + ")");
+    }
     for (Tally t : tallies) {
       out.println(t.file + ": checked " + t.checked + ", mismatched " + t.mismatched + ", skipped " + t.skipped);
       for (String d : t.details) {
@@ -259,8 +321,43 @@ final class ConformanceCommand implements Callable<Integer> {
         failed++;
       }
     }
-    out.println((tallies.size() - failed) + " passed, " + failed + " failed");
+    out.println((tallies.size() + unrecognised.size() - failed) + " passed, " + failed + " failed");
     return failed == 0 ? 0 : 1;
+  }
+
+  private static final String MURMUR3 = "pymemcache.murmur3.tsv";
+
+  /** The vector files this command reads, for messages. */
+  private static String known() {
+    StringBuilder b = new StringBuilder();
+    for (Oracle o : Oracle.values()) {
+      b.append(o.name).append(".tsv, ");
+    }
+    return b.append(MURMUR3).toString();
+  }
+
+  /**
+   * The {@code .tsv} files of {@code dir} that no oracle reads (sorted): a misspelt name, an oracle
+   * this version does not know, or configurations without their rows. Passing over them in silence
+   * would report a pass for vectors that were never checked.
+   */
+  private static List<String> unrecognised(Path dir) throws IOException {
+    Set<String> read = new HashSet<>();
+    read.add(MURMUR3);
+    for (Oracle o : Oracle.values()) {
+      if (Files.exists(dir.resolve(o.name + ".tsv"))) {
+        read.add(o.name + ".tsv");
+        read.add(o.name + ".configs.tsv");
+      }
+    }
+    List<String> out = new ArrayList<>();
+    try (Stream<Path> files = Files.list(dir)) {
+      files.map(f -> f.getFileName().toString())
+          .filter(name -> name.endsWith(".tsv") && !read.contains(name))
+          .sorted()
+          .forEach(out::add);
+    }
+    return out;
   }
 
   private static Tally placement(Oracle o, VectorTable configs, VectorTable rows, PrintWriter err) {

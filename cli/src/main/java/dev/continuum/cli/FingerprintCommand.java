@@ -24,7 +24,7 @@ import picocli.CommandLine.Model.CommandSpec;
           + "elsewhere (Continuum.fingerprint(); spymemcached's ContinuumNodeLocator.fingerprint()).",
       "Use it in a deploy script to check that a twemproxy pool, a libketama file and a client's server list "
           + "agree. With --expect, exits 1 (printing both) when the fingerprint differs.",
-      "For jump and memento, which depend on the order of past changes, a list gives slot i to its i-th server.",
+      "For jump, jumpback and memento, which depend on the order of past changes, a list gives slot i to its i-th server.",
       "",
       "Examples:",
       "  continuum fingerprint --twemproxy examples/nutcracker.yml --pool cache",

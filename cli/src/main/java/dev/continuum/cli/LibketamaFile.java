@@ -3,8 +3,6 @@ package dev.continuum.cli;
 import dev.continuum.Server;
 import dev.continuum.ServerList.FormatException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;

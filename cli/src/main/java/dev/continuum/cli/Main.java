@@ -148,6 +148,12 @@ public final class Main implements Runnable {
         return what + (near != null ? "; did you mean " + near + "?" : "");
       }
     }
+    java.util.regex.Matcher help = java.util.regex.Pattern.compile("Unknown subcommand '(.*)'\\.").matcher(ex.getMessage());
+    if (help.matches()) { // 'continuum help resolv'
+      String near = Suggest.nearest(help.group(1), ex.getCommandLine().getParent() == null
+          ? ex.getCommandLine().getSubcommands().keySet() : ex.getCommandLine().getParent().getSubcommands().keySet());
+      return "unknown command '" + help.group(1) + "'" + (near != null ? "; did you mean " + near + "?" : "");
+    }
     return ex.getMessage();
   }
 

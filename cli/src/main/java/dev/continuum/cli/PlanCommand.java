@@ -77,7 +77,7 @@ final class PlanCommand implements Callable<Integer> {
 
   @Option(names = "--to-algorithm", paramLabel = "NAME", completionCandidates = AlgorithmOption.AlgorithmNames.class,
       description = "The algorithm or dialect after the change (default: the one before), alone or with a change of "
-          + "the fleet; an unweighted algorithm (jump, memento) gives every server capacity 1.%n  e.g. --to-algorithm jump.")
+          + "the fleet; an unweighted algorithm (jump, jumpback, memento) gives every server capacity 1.%n  e.g. --to-algorithm jump.")
   String toAlgorithm;
 
   @Option(names = "--to-seed", paramLabel = "N",
@@ -217,7 +217,7 @@ final class PlanCommand implements Callable<Integer> {
   }
 
   /**
-   * {@code servers} as {@code algorithm} can take them: jump and memento have no capacities, so a
+   * {@code servers} as {@code algorithm} can take them: jump, jumpback and memento have no capacities, so a
    * weighted fleet moving to them is planned with capacity 1 everywhere (said in {@code notes}).
    */
   private static List<Server> unweighted(Algorithm algorithm, List<Server> servers, List<String> notes) {

@@ -5,8 +5,6 @@ import dev.continuum.Server;
 import dev.continuum.ServerList.FormatException;
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -2,8 +2,6 @@ package dev.continuum.cli;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -77,7 +75,13 @@ final class VectorTable {
     String file = path.getFileName().toString();
     List<Row> rows = new ArrayList<>();
     VectorTable table = new VectorTable(file, rows);
-    try (BufferedReader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+    String text;
+    try {
+      text = Input.text(path, Input.MAX_SERVER_LINE_BYTES);
+    } catch (dev.continuum.ServerList.FormatException e) {
+      throw new UserException(file + e.getMessage().substring(e.source().length())); // rows name the file alone
+    }
+    try (BufferedReader in = new BufferedReader(new java.io.StringReader(text))) {
       String[] header = null;
       int number = 0;
       for (String line; (line = in.readLine()) != null; ) {

@@ -26,7 +26,8 @@ final class Cli {
   static final String[] VECTOR_FILES = {
     "continuum.tsv", "continuum.configs.tsv", "libmemcached.tsv", "libmemcached.configs.tsv",
     "twemproxy.tsv", "twemproxy.configs.tsv", "spymemcached.tsv", "spymemcached.configs.tsv",
-    "pymemcache.tsv", "pymemcache.configs.tsv", "pymemcache.murmur3.tsv"
+    "pymemcache.tsv", "pymemcache.configs.tsv", "pymemcache.murmur3.tsv", "nginx.tsv", "nginx.configs.tsv",
+    "haproxy.tsv", "haproxy.configs.tsv"
   };
 
   final int code;

@@ -108,6 +108,8 @@ class CommandLineConventionsTest {
     assertThat(Cli.run("plan", "--servers", Cli.example("fleet.txt"), "--too", "x").err)
         .isEqualTo("continuum: unknown option --too; did you mean --to? (see 'continuum plan --help')\n");
     assertThat(Cli.run("xyzzy").err).isEqualTo("continuum: unknown command 'xyzzy' (see 'continuum --help')\n");
+    assertThat(Cli.run("help", "resolv").err)
+        .isEqualTo("continuum: unknown command 'resolv'; did you mean resolve? (see 'continuum --help')\n");
   }
 
   @Test

@@ -8,11 +8,14 @@ import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
 
 class HelpTest {
-  /** Every option of every planning command is in its --help, with an example ("e.g.") of its use. */
+  /** Every option of every command is in its --help, with an example ("e.g.") of its use. */
   @Test
   void everySubcommandHelpExplainsEveryOptionWithAnExample() {
     CommandLine root = Main.commandLine(null, null);
-    for (String name : List.of("balance", "plan", "compare")) {
+    for (String name : root.getSubcommands().keySet()) {
+      if (name.equals("help")) {
+        continue;
+      }
       CommandLine sub = root.getSubcommands().get(name);
       Cli help = Cli.run(name, "--help");
       assertThat(help.code).isZero();

@@ -50,6 +50,17 @@ class InputLimitsTest {
   }
 
   @Test
+  void endlessVectorFilesStopAtTheLineLimit() throws Exception {
+    Path vectors = Files.createDirectory(dir.resolve("vectors"));
+    Files.createSymbolicLink(vectors.resolve("continuum.tsv"), Path.of("/dev/zero"));
+    Files.createSymbolicLink(vectors.resolve("continuum.configs.tsv"), Path.of("/dev/zero"));
+    Cli r = run(InputStream.nullInputStream(), "conformance", vectors.toString());
+    assertThat(r.code).as(r.toString()).isEqualTo(2);
+    assertThat(r.err).as(r.toString()).matches("continuum: continuum(\\.configs)?\\.tsv:1: line longer than 65,536 bytes "
+        + "\\(the limit for a line of this file\\)\n");
+  }
+
+  @Test
   void endlessYamlStopsAtTheFileSizeLimit() {
     assertOneLine(run(InputStream.nullInputStream(), "resolve", "--twemproxy", "/dev/zero", "k"),
         "continuum: /dev/zero: file larger than 67,108,864 bytes (the limit for a configuration file)");

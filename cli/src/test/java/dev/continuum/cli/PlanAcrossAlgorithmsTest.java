@@ -104,6 +104,21 @@ class PlanAcrossAlgorithmsTest {
   }
 
   @Test
+  void aNewFleetAndANewAlgorithmAtOnceWithItsChart(@TempDir Path dir) throws Exception {
+    Path svg = dir.resolve("plan.svg");
+    Cli r = ok("plan", "--servers", Cli.example("fleet.txt"), "--algorithm", "twemproxy-md5", "--to",
+        Cli.example("fleet-after.txt"), "--to-algorithm", "rendezvous", "--to-seed", "7", "--keys", "100000",
+        "--svg", svg.toString(), "--format", "json");
+    Continuum before = new Continuum(Algorithm.TWEMPROXY_MD5);
+    before.addServers(Cli.exampleFleet());
+    Continuum after = Continuum.builder(Algorithm.RENDEZVOUS).seed(7).build();
+    after.addServers(dev.continuum.ServerList.read(Cli.EXAMPLES.resolve("fleet-after.txt")));
+    assertThat(r.out).contains("twemproxy-md5 -> rendezvous").contains(after.fingerprint());
+    assertThat(r.jsonNumber("moved")).isCloseTo(movedByCounting(before, after, keys(100_000)), within(0.01));
+    assertThat(Files.readString(svg)).startsWith("<svg").contains("twemproxy-md5 -&gt; rendezvous");
+  }
+
+  @Test
   void ringsOverDifferentKeyHashesAreSampledAndTheReportSaysWhy() {
     Cli r = ok(args(POOL, "--to-algorithm", "twemproxy", "--keys", "100000"));
     assertThat(r.out).contains("sampled: 100,000 pseudo-random keys")

@@ -45,14 +45,15 @@ import net.spy.memcached.transcoders.Transcoder;
  */
 public final class ContinuumConnectionFactory implements ConnectionFactory {
   private final ConnectionFactory base;
-  private final Continuum.Builder config;
+  /** An empty continuum of the caller's algorithm and options, built once; the builder is not kept. */
+  private final Continuum empty;
   private final Map<String, Integer> weights;
 
   private ContinuumConnectionFactory(ConnectionFactory base, Continuum.Builder config, Map<String, Integer> weights) {
     this.base = Objects.requireNonNull(base, "base");
-    this.config = Objects.requireNonNull(config, "config");
+    this.empty = Objects.requireNonNull(config, "config").build();
     this.weights = Map.copyOf(Objects.requireNonNull(weights, "weights"));
-    ContinuumNodeLocator.checkWeights(config, this.weights); // fail at configuration, not at connect
+    ContinuumNodeLocator.checkWeights(empty.algorithm(), this.weights); // fail at configuration, not at connect
   }
 
   /**
@@ -70,8 +71,8 @@ public final class ContinuumConnectionFactory implements ConnectionFactory {
 
   /**
    * {@code base} with keys placed by the algorithm and options of {@code config}, nodes weighted by
-   * {@code weights} (capacity by {@code host:port}, default 1). The builder is used again for every
-   * locator; do not change it afterwards.
+   * {@code weights} (capacity by {@code host:port}, default 1). The builder is read here, once, and
+   * neither kept nor changed.
    *
    * @param base the factory every other setting comes from
    * @param config the algorithm and its options, such as {@code Continuum.builder(Algorithm.RING).seed(7)}
@@ -88,7 +89,7 @@ public final class ContinuumConnectionFactory implements ConnectionFactory {
 
   @Override
   public NodeLocator createLocator(List<MemcachedNode> nodes) {
-    return new ContinuumNodeLocator(nodes, config, weights);
+    return new ContinuumNodeLocator(nodes, empty, weights);
   }
 
   /** As spymemcached's default, but with this factory so that the connection asks it for the locator. */

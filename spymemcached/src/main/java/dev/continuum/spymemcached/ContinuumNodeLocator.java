@@ -31,10 +31,21 @@ import net.spy.memcached.NodeLocator;
  * client to this locator keeps the cache warm. Pass another algorithm to share keys with other clients
  * ({@code twemproxy}, {@code pymemcache}, ...) or to use weights.
  *
+ * <h2>Updates</h2>
+ * {@link #updateLocator} applies the difference between the old and the new node list to a
+ * {@linkplain Continuum#copy() copy} of the current continuum: removed nodes are removed, added nodes
+ * added, re-weighted or re-resolved nodes updated. So an update is incremental (a ring merges the
+ * changed points instead of re-sorting all of them) and {@code jump}'s and {@code memento}'s slots
+ * survive it: removing a node moves exactly the keys the algorithm moves for that removal. When the
+ * kept nodes change order, or new nodes come before old ones, and the placement depends on the list
+ * order (the ketama dialects' tie rules, python-continuum), the new list is placed from scratch in
+ * its order, as spymemcached's own locator does on every update.
+ *
  * <h2>Threads</h2>
  * Lookups never block: the placement and the node table are one immutable state published through a
  * volatile field; {@link #updateLocator} builds the next state aside. A {@link Continuum} inside a
- * published state is never changed again, which is also why read-only copies can share it.
+ * published state is never changed again (the next state's is a copy), which is also why read-only
+ * copies can share it. Updates are serialised among themselves.
  */
 public final class ContinuumNodeLocator implements NodeLocator {
   /** A placement and the nodes it places on, published together. */
@@ -53,7 +64,8 @@ public final class ContinuumNodeLocator implements NodeLocator {
     }
   }
 
-  private final Continuum.Builder config;
+  /** An empty continuum with the caller's algorithm and options, built once: the caller's builder is not kept. */
+  private final Continuum empty;
   private final Map<String, Integer> weights;
   private final boolean readOnly;
   private final Object writeLock = new Object();
@@ -85,12 +97,12 @@ public final class ContinuumNodeLocator implements NodeLocator {
   }
 
   /**
-   * Places keys with the algorithm and options of {@code config} (used again on every
-   * {@link #updateLocator}; changes take effect at once regardless of its autogenerate setting),
-   * weighting nodes by {@code weights}.
+   * Places keys with the algorithm and options of {@code config}, weighting nodes by {@code weights}.
+   * The builder is read here, once, and neither kept nor changed: changing it afterwards does not
+   * affect this locator. Updates take effect at once whatever its autogenerate setting.
    *
    * @param nodes the nodes, in spymemcached's order
-   * @param config the algorithm and its options; do not change it afterwards
+   * @param config the algorithm and its options
    * @param weights capacity by {@code host:port} (the host as given to spymemcached); nodes not
    *     listed get 1
    * @throws IllegalArgumentException if weights are given for an algorithm without weights, a weight
@@ -99,16 +111,23 @@ public final class ContinuumNodeLocator implements NodeLocator {
    * @throws NullPointerException if an argument or a node is null
    */
   public ContinuumNodeLocator(List<MemcachedNode> nodes, Continuum.Builder config, Map<String, Integer> weights) {
-    this.config = Objects.requireNonNull(config, "config").autogenerate(true);
+    this(nodes, Objects.requireNonNull(config, "config").build(), weights);
+  }
+
+  /** A locator over the algorithm and options of {@code empty}, an empty continuum it copies from. */
+  ContinuumNodeLocator(List<MemcachedNode> nodes, Continuum empty, Map<String, Integer> weights) {
+    this.empty = empty;
     this.weights = Map.copyOf(Objects.requireNonNull(weights, "weights"));
     this.readOnly = false;
-    checkWeights(config, this.weights);
-    this.state = build(Objects.requireNonNull(nodes, "nodes"));
+    checkWeights(empty.algorithm(), this.weights);
+    Objects.requireNonNull(nodes, "nodes");
+    synchronized (writeLock) {
+      this.state = next(null, nodes);
+    }
   }
 
   /** Weights only for an algorithm that has them (the values themselves are checked by Server). */
-  static void checkWeights(Continuum.Builder config, Map<String, Integer> weights) {
-    Algorithm algorithm = config.build().algorithm();
+  static void checkWeights(Algorithm algorithm, Map<String, Integer> weights) {
     if (!weights.isEmpty() && !algorithm.supportsWeights()) {
       throw new IllegalArgumentException("algorithm " + algorithm.cliName() + " does not support weights");
     }
@@ -116,7 +135,7 @@ public final class ContinuumNodeLocator implements NodeLocator {
 
   /** A read-only copy: same placement, read-only nodes. */
   private ContinuumNodeLocator(ContinuumNodeLocator source) {
-    this.config = source.config;
+    this.empty = source.empty;
     this.weights = source.weights;
     this.readOnly = true;
     State s = source.state;
@@ -133,8 +152,11 @@ public final class ContinuumNodeLocator implements NodeLocator {
     this.state = new State(s.continuum, Map.copyOf(nodes), List.copyOf(all), s.reachable);
   }
 
-  private State build(List<MemcachedNode> nodes) {
-    Continuum continuum = config.build();
+  /**
+   * The state after {@code previous} (null: none yet) for {@code nodes}: the node diff applied to a
+   * copy of the previous continuum, or a fresh placement of the list where its order must decide.
+   */
+  private State next(State previous, List<MemcachedNode> nodes) {
     Map<Server, MemcachedNode> table = new HashMap<>();
     List<Server> servers = new ArrayList<>(nodes.size());
     for (MemcachedNode node : nodes) {
@@ -144,8 +166,75 @@ public final class ContinuumNodeLocator implements NodeLocator {
       }
       servers.add(server);
     }
-    continuum.addServers(servers);
+    Continuum continuum;
+    if (previous == null || !incremental(empty.algorithm(), previous.continuum.servers(), servers)) {
+      continuum = empty.copy();
+      continuum.addServers(servers);
+    } else {
+      continuum = previous.continuum.copy();
+      applyDiff(continuum, servers);
+    }
+    if (!continuum.autogenerates()) {
+      continuum.generate();
+    }
     return new State(continuum, Map.copyOf(table), List.copyOf(nodes), reachable(continuum));
+  }
+
+  /**
+   * Whether the diff from {@code before} to {@code after} gives the placement of {@code after}: always
+   * for algorithms that place by history or by the set of servers alone; for those whose ties follow
+   * the list order, only when {@code after} is {@code before}'s kept servers in their order followed by
+   * the added ones.
+   */
+  private static boolean incremental(Algorithm algorithm, List<Server> before, List<Server> after) {
+    if (!algorithm.isCompatibilityDialect() && algorithm != Algorithm.PYTHON_CONTINUUM) {
+      return true; // continuum's own algorithms: placed by the set of servers, or by history
+    }
+    java.util.Set<Server> now = new java.util.HashSet<>(after);
+    List<Server> kept = new ArrayList<>();
+    for (Server s : before) {
+      if (now.contains(s)) {
+        kept.add(s);
+      }
+    }
+    return after.subList(0, kept.size()).equals(kept);
+  }
+
+  /** Removes, updates and adds servers so that {@code continuum} holds {@code servers}. */
+  private static void applyDiff(Continuum continuum, List<Server> servers) {
+    Map<Server, Server> now = new HashMap<>();
+    for (Server s : servers) {
+      now.put(s, s);
+    }
+    List<Server> removed = new ArrayList<>();
+    List<Server> changed = new ArrayList<>();
+    java.util.Set<Server> listed = new java.util.HashSet<>();
+    for (Server s : continuum.servers()) {
+      Server next = now.get(s);
+      if (next == null) {
+        removed.add(s);
+      } else {
+        listed.add(s);
+        if (next.capacity() != s.capacity() || !Objects.equals(next.address(), s.address())) {
+          changed.add(next);
+        }
+      }
+    }
+    List<Server> added = new ArrayList<>();
+    for (Server s : servers) {
+      if (!listed.contains(s)) {
+        added.add(s);
+      }
+    }
+    if (!removed.isEmpty()) {
+      continuum.removeServers(removed);
+    }
+    for (Server s : changed) {
+      continuum.updateServer(s);
+    }
+    if (!added.isEmpty()) {
+      continuum.addServers(added);
+    }
   }
 
   /**
@@ -281,7 +370,7 @@ public final class ContinuumNodeLocator implements NodeLocator {
     }
     Objects.requireNonNull(nodes, "nodes");
     synchronized (writeLock) {
-      state = build(nodes);
+      state = next(state, nodes);
     }
   }
 

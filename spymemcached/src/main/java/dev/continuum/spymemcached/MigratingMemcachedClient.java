@@ -337,32 +337,56 @@ public final class MigratingMemcachedClient {
       this.oldDeletes = oldDeletes;
     }
 
-    /** @return keys read and found on their new server */
+    /**
+     * Keys read and found on their new server.
+     *
+     * @return the count
+     */
     public long servedByNew() {
       return servedByNew;
     }
 
-    /** @return keys missed on their new server, found on their old one and copied over */
+    /**
+     * Keys missed on their new server, found on their old one and copied over.
+     *
+     * @return the count
+     */
     public long servedByOld() {
       return servedByOld;
     }
 
-    /** @return keys found on neither */
+    /**
+     * Keys found on neither server.
+     *
+     * @return the count
+     */
     public long misses() {
       return misses;
     }
 
-    /** @return keys asked of the old placement (misses on the new server whose server changes) */
+    /**
+     * Keys asked of the old placement: misses on the new server whose server changes.
+     *
+     * @return the count
+     */
     public long oldReads() {
       return oldReads;
     }
 
-    /** @return old copies deleted by writes and deletes */
+    /**
+     * Old copies deleted by writes and deletes.
+     *
+     * @return the count
+     */
     public long oldDeletes() {
       return oldDeletes;
     }
 
-    /** @return the share of keys read that were found, in [0, 1] (0 before any read) */
+    /**
+     * The share of keys read that were found.
+     *
+     * @return a fraction in [0, 1], 0 before any read
+     */
     public double hitRatio() {
       long reads = servedByNew + servedByOld + misses;
       return reads == 0 ? 0 : (servedByNew + servedByOld) / (double) reads;

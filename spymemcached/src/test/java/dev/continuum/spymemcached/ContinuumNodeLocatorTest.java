@@ -22,6 +22,8 @@ import net.spy.memcached.MemcachedNode;
 import net.spy.memcached.MemcachedNodeROImpl;
 import net.spy.memcached.NodeLocator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class ContinuumNodeLocatorTest {
   private static final int KEYS = 20_000;
@@ -254,5 +256,97 @@ class ContinuumNodeLocatorTest {
     assertThat(locator.getAll()).containsExactlyElementsOf(nodes);
     Set<MemcachedNode> used = new HashSet<>(List.of(before));
     assertThat(used).hasSize(3);
+  }
+
+  /**
+   * Regression: the locator kept the caller's builder, set autogenerate on it, and read it again at
+   * every update, so a later {@code seed(2)} by the caller moved most keys at the next update.
+   */
+  @Test
+  void callersBuilderIsReadOnceAndNeitherKeptNorChanged() {
+    List<MemcachedNode> nodes = loopback(8, 11211);
+    Continuum.Builder builder = Continuum.builder(Algorithm.RING).seed(1).autogenerate(false);
+    ContinuumNodeLocator locator = new ContinuumNodeLocator(nodes, builder, Map.of());
+    MemcachedNode[] before = primaries(locator);
+    assertThat(builder.build().autogenerates()).as("the caller's builder is not changed").isFalse();
+    builder.seed(2);
+    locator.updateLocator(nodes);
+    assertThat(primaries(locator)).containsExactly(before);
+    Continuum reference = Continuum.builder(Algorithm.RING).seed(1).build();
+    for (MemcachedNode n : nodes) {
+      reference.addServer(Server.of("127.0.0.1", port(n)));
+    }
+    for (int i = 0; i < 2_000; i++) {
+      assertThat(port(locator.getPrimary(key(i)))).isEqualTo(reference.resolve(key(i)).port());
+    }
+  }
+
+  /**
+   * Every algorithm: after each update the locator places every key (primary and failover sequence)
+   * exactly where a continuum given the same changes does. Regression: each update rebuilt a fresh
+   * continuum, so jump and memento gave every node after a removed one a new slot, moving its keys.
+   */
+  @ParameterizedTest
+  @EnumSource(Algorithm.class)
+  void updatesAreTheChangesAppliedToOneContinuum(Algorithm algorithm) {
+    List<MemcachedNode> nodes = loopback(9, 11211);
+    ContinuumNodeLocator locator = new ContinuumNodeLocator(nodes.subList(0, 8), algorithm);
+    Continuum reference = new Continuum(algorithm);
+    for (MemcachedNode n : nodes.subList(0, 8)) {
+      reference.addServer(server(n));
+    }
+    List<MemcachedNode> current = new ArrayList<>(nodes.subList(0, 8));
+    samePlacement(locator, reference, current, "start");
+    MemcachedNode middle = nodes.get(3);
+    current.remove(middle); // a node from the middle
+    locator.updateLocator(current);
+    reference.removeServer(server(middle));
+    samePlacement(locator, reference, current, "middle node removed");
+    current.add(nodes.get(8)); // a new node
+    locator.updateLocator(current);
+    reference.addServer(server(nodes.get(8)));
+    samePlacement(locator, reference, current, "node added");
+    current.add(middle); // the removed node back
+    locator.updateLocator(current);
+    reference.addServer(server(middle));
+    samePlacement(locator, reference, current, "node re-added");
+  }
+
+  private static Server server(MemcachedNode n) {
+    return Server.of("127.0.0.1", port(n)).withAddress("127.0.0.1");
+  }
+
+  private static void samePlacement(ContinuumNodeLocator locator, Continuum reference, List<MemcachedNode> nodes,
+      String after) {
+    assertThat(locator.getAll()).containsExactlyElementsOf(nodes);
+    int reachable = reference.servers().size();
+    for (int i = 0; i < 2_000; i++) {
+      String k = key(i);
+      assertThat(port(locator.getPrimary(k))).as("%s: %s", after, k).isEqualTo(reference.resolve(k).port());
+      if (i % 100 == 0) {
+        List<Integer> sequence = new ArrayList<>();
+        locator.getSequence(k).forEachRemaining(n -> sequence.add(port(n)));
+        List<Integer> expected = new ArrayList<>();
+        for (Server s : reference.resolve(k, reachable).subList(1, reachable)) {
+          expected.add(s.port());
+        }
+        assertThat(sequence).as("%s: sequence of %s", after, k).isEqualTo(expected);
+      }
+    }
+  }
+
+  /** A reordered list is placed in its new order, exactly as spymemcached's own locator places it. */
+  @Test
+  void aReorderedListIsPlacedAsSpymemcachedPlacesIt() {
+    List<MemcachedNode> nodes = loopback(6, 11211);
+    ContinuumNodeLocator ours = new ContinuumNodeLocator(nodes);
+    List<MemcachedNode> reordered = new ArrayList<>(nodes);
+    java.util.Collections.reverse(reordered);
+    reordered.remove(2);
+    ours.updateLocator(reordered);
+    KetamaNodeLocator theirs = new KetamaNodeLocator(reordered, DefaultHashAlgorithm.KETAMA_HASH);
+    for (int i = 0; i < KEYS; i++) {
+      assertThat(ours.getPrimary(key(i))).isSameAs(theirs.getPrimary(key(i)));
+    }
   }
 }

@@ -102,6 +102,98 @@ class LiveMigrationTest {
     assertThat(cold).isLessThan(KEYS / 8); // unrelated placements: about one key in 10 or 11 stays
   }
 
+  /**
+   * Readers (get and getBulk) and writers (set, add, delete) at once, on 4 real servers: a read-repair
+   * never overwrites a value written through the migration, and once everyone has finished, the new
+   * placement alone holds the last value written for every written key.
+   */
+  @Test
+  void readRepairNeverOverwritesAConcurrentWrite() throws Exception {
+    List<Memcached> three = started.memcached(3);
+    List<Memcached> four = new ArrayList<>(three);
+    four.addAll(started.memcached(1));
+    List<String> keys = keys("race:", 10_000);
+    MemcachedClient before = started.client(continuum(three, Algorithm.RING));
+    setAll(before, keys);
+    MemcachedClient after = started.client(continuum(four, Algorithm.RENDEZVOUS));
+    MigratingMemcachedClient cache = new MigratingMemcachedClient(before, after, 0);
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<?>> work = new ArrayList<>();
+      for (int t = 0; t < 2; t++) {
+        int offset = t;
+        work.add(pool.submit(() -> {
+          for (int i = offset; i < keys.size(); i += 2) {
+            Object v = i % 10 == 0 ? cache.get(keys.get(i)) : null;
+            if (i % 100 == 1) {
+              cache.getBulk(keys.subList(i, Math.min(keys.size(), i + 50)));
+            }
+            assertThat(v == null || v.equals(keys.get(i)) || v.equals("w:" + keys.get(i))).isTrue();
+          }
+        }));
+      }
+      // Writers: every third key rewritten (set), every 7th added (fails: present somewhere) or deleted.
+      work.add(pool.submit(() -> {
+        for (int i = 0; i < keys.size(); i += 3) {
+          await(cache.set(keys.get(i), 0, "w:" + keys.get(i)));
+        }
+      }));
+      work.add(pool.submit(() -> {
+        for (int i = 1; i < keys.size(); i += 7) {
+          if (i % 3 != 0) {
+            await(cache.delete(keys.get(i)));
+          }
+        }
+      }));
+      for (java.util.concurrent.Future<?> f : work) {
+        f.get(120, TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    // One more migrating pass, through single-key reads, then the new placement alone.
+    for (String k : keys) {
+      cache.get(k);
+    }
+    cache.finish();
+    after.getVersions();
+    MemcachedClient alone = started.client(continuum(four, Algorithm.RENDEZVOUS));
+    int stale = 0;
+    int lost = 0;
+    int resurrected = 0;
+    for (int from = 0; from < keys.size(); from += 1_000) {
+      List<String> chunk = keys.subList(from, from + 1_000);
+      Map<String, Object> values = alone.getBulk(chunk);
+      for (int j = 0; j < chunk.size(); j++) {
+        int i = from + j;
+        String k = chunk.get(j);
+        Object v = values.get(k);
+        if (i % 3 == 0) {
+          stale += ("w:" + k).equals(v) ? 0 : 1;
+        } else if (i % 7 == 1) {
+          resurrected += v == null ? 0 : 1;
+        } else {
+          lost += k.equals(v) ? 0 : 1;
+        }
+      }
+    }
+    System.out.printf("migration under concurrent reads and writes (ring on 3 -> rendezvous on 4, 10,000 keys): "
+        + "%s; stale rewritten keys %d, lost keys %d, deleted keys read back %d%n", cache.stats(), stale, lost,
+        resurrected);
+    assertThat(stale).as("rewritten keys whose new value a read-repair overwrote").isZero();
+    assertThat(lost).isZero();
+    // A delete racing with a read-repair of the same key may be undone (documented); count, do not hide it.
+    assertThat(resurrected).isLessThanOrEqualTo(95); // a tenth of the 953 deleted keys
+  }
+
+  private static void await(java.util.concurrent.Future<Boolean> f) {
+    try {
+      f.get(10, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
   /** The index of the first rewritten key whose server changes (there is one among 500). */
   private static int firstMoving(List<String> keys, MigratingMemcachedClient cache) {
     for (int i = 0; i < WRITTEN; i++) {
