@@ -19,8 +19,13 @@ import java.util.Set;
  * Every placement algorithm and compatibility dialect continuum offers, by the name used on the
  * command line.
  *
- * <p>Compatibility dialects reproduce another program's placement exactly; see each constant for
- * what it matches. The others are continuum's own general-purpose algorithms.
+ * <p>Compatibility dialects reproduce another program's placement exactly; each constant names the
+ * exact version of the program it matches, and docs/compatibility.md gives the rules and how they were
+ * verified. The others are continuum's own general-purpose algorithms, written from their papers: their
+ * placement is continuum's own (pinned by checksums, see {@link #placementVersion()}), matching no other
+ * program's except where a constant says so ({@link #JUMPBACK}).
+ *
+ * <p>Immutable and thread-safe, as every enum.
  *
  * <p>Each constant declares, in one place, everything about its algorithm: its command-line name,
  * its {@linkplain #placementVersion() placement version}, the factory of its placement class, its
@@ -46,13 +51,14 @@ public enum Algorithm {
   /**
    * Jump consistent hash (Lamping and Veach 2014): no memory, unweighted (capacity must be 1). Removing
    * a server other than the last moves the last server into its slot, so that server's keys move too.
-   * See {@code Jump}.
+   * The bucket function is the paper's (the same as Guava's {@code Hashing.consistentHash} for the same
+   * 64-bit input); keys are hashed with xxHash64 and the seed first. See {@code Jump}.
    */
   JUMP("jump", 1, Jump::factory,
       EnumSet.of(HISTORY_DEPENDENT, PREHASHED_KEYS), EnumSet.of(Knob.SEED),
       "jump consistent hash (Lamping and Veach 2014): no memory, unweighted, removal of the last server only is minimal"),
   /**
-   * JumpBackHash (Ertl 2024): the same bucket as hash4j's
+   * JumpBackHash (Ertl 2024): the same bucket as hash4j 0.31.0's
    * {@code ConsistentHashing.jumpBackHashSplitMix64()} for the same 64-bit hash, with integer
    * arithmetic only and an expected constant cost. No memory, unweighted (capacity must be 1);
    * removing a server other than the last moves the last server into its slot, as {@link #JUMP}. See
@@ -161,6 +167,37 @@ public enum Algorithm {
   SPYMEMCACHED_LIBMEMCACHED_WEIGHTED("spymemcached-libmemcached-weighted", 1, KetamaRing.Dialect.SPYMEMCACHED_LIBMEMCACHED_WEIGHTED::factory,
       EnumSet.of(WEIGHTS, COMPATIBILITY_DIALECT), EnumSet.of(Knob.DUPLICATE_SERVERS),
       "spymemcached 2.12.3 KetamaNodeLocator, LIBMEMCACHED node keys, weighted"),
+  /**
+   * Jedis 3.10.0 {@code ShardedJedis} ({@code Sharded} with its default MURMUR hash, a 64-bit
+   * MurmurHash64A): {@code 160 * weight} points per shard named {@code "SHARD-<i>-NODE-<n>"} by list
+   * position, or {@code "<name>*<n>"} for a shard with a {@linkplain Server#name() name}; the later
+   * shard keeps a shared point. {@code JedisSharding} (Jedis 4.0 to 6.2, the last with sharding) places
+   * exactly as this with unnamed shards of weight 1. See {@code JedisRing}.
+   */
+  JEDIS("jedis", 1, JedisRing::factory,
+      EnumSet.of(WEIGHTS, COMPATIBILITY_DIALECT, SLOW_START), EnumSet.of(Knob.DUPLICATE_SERVERS),
+      "Jedis 3.10.0 ShardedJedis and JedisSharding 4.0-6.2: MurmurHash64A ring, 160 points per weight, SHARD-i-NODE-n or name*n"),
+  /**
+   * xmemcached 2.4.8 {@code KetamaMemcachedSessionLocator}, default mode: md5 ring of
+   * {@code 160 * weight} points named after the connected address ({@code "host/ip:port"}, the IP
+   * literal standing for the host name when the IP has no PTR record). Not the same as
+   * {@link #SPYMEMCACHED}. See {@code XmemcachedRing}.
+   */
+  XMEMCACHED("xmemcached", 1, XmemcachedRing::factory,
+      EnumSet.of(WEIGHTS, COMPATIBILITY_DIALECT, SLOW_START), EnumSet.of(Knob.DUPLICATE_SERVERS),
+      "xmemcached 2.4.8 KetamaMemcachedSessionLocator: md5 ring, 160 points per weight, \"host/ip:port\" names"),
+  /** xmemcached 2.4.8 {@code KetamaMemcachedSessionLocator(true)}, cwNginxUpstreamConsistent: names {@code "ip"} or {@code "ip:port"}. */
+  XMEMCACHED_NGINX("xmemcached-nginx", 1, XmemcachedRing::nginxFactory,
+      EnumSet.of(WEIGHTS, COMPATIBILITY_DIALECT, SLOW_START), EnumSet.of(Knob.DUPLICATE_SERVERS),
+      "xmemcached 2.4.8 KetamaMemcachedSessionLocator cwNginxUpstreamConsistent: md5 ring, names ip[:port] (port left out when 11211)"),
+  /**
+   * Apache Dubbo 3.3.5 {@code ConsistentHashLoadBalance}: md5 ring of {@code hash.nodes} (the
+   * {@code pointsPerWeight} option, default 160) points per invoker from {@code "host:port" + i}; the
+   * key is the invocation's argument string. Weights are ignored. See {@code DubboRing}.
+   */
+  DUBBO("dubbo", 1, DubboRing::factory,
+      EnumSet.of(COMPATIBILITY_DIALECT), EnumSet.of(Knob.POINTS_PER_WEIGHT, Knob.DUPLICATE_SERVERS),
+      "Apache Dubbo 3.3.5 ConsistentHashLoadBalance: md5 ring, hash.nodes (pointsPerWeight, default 160) points per invoker, key = argument string"),
   /**
    * pymemcache 3.5.2 RendezvousHash as HashClient uses it (murmur3 over code points, optional seed).
    * Unweighted, as pymemcache is: capacities are accepted and ignored.
@@ -377,7 +414,9 @@ public enum Algorithm {
    * True when raising one server's capacity moves keys only onto that server, and lowering it only
    * away from it ({@link Capability#SLOW_START}): {@link #RING} and {@link #BOUNDED_LOAD} (a server's
    * points for capacity c are the first of its points for c + 1), {@link #MULTI_PROBE} (the same points, probed) and
-   * {@link #RENDEZVOUS} (only that server's scores grow). A newcomer can then be brought in slowly:
+   * {@link #RENDEZVOUS} (only that server's scores grow), and {@link #JEDIS}, {@link #XMEMCACHED} and
+   * {@link #XMEMCACHED_NGINX} (160 points per unit of weight, numbered from 0: a higher weight only adds
+   * points; xmemcached's ramp starts at 1). A newcomer can then be brought in slowly:
    * added with capacity 0, which takes no keys, and raised step by step with
    * {@link Continuum#updateServer}, each step moving only the keys it takes on. Elsewhere a capacity
    * change reshuffles other servers' keys too (python-continuum, maglev, the weighted ketama dialects),

@@ -148,6 +148,16 @@ final class Fingerprint {
       case PYTHON_CONTINUUM:
       case MAGLEV:
         break;
+      case JEDIS: // unnamed shards are named by position, named ones by name
+        r.names = true;
+        break;
+      case XMEMCACHED:
+      case XMEMCACHED_NGINX: // ring names from the resolved address
+        r.addresses = true;
+        break;
+      case DUBBO: // weights ignored; the later invoker keeps a shared point
+        r.capacity = -1;
+        break;
       case NGINX_HASH_CONSISTENT:
         r.names = true; // the address as written names the points
         break;

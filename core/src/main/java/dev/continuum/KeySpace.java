@@ -69,7 +69,8 @@ public final class KeySpace {
     if (factory instanceof KetamaRing.Dialect) {
       return ((KetamaRing.Dialect) factory).keyHash.toString();
     }
-    if (algorithm == Algorithm.PYTHON_CONTINUUM) {
+    if (algorithm == Algorithm.PYTHON_CONTINUUM || algorithm == Algorithm.XMEMCACHED
+        || algorithm == Algorithm.XMEMCACHED_NGINX || algorithm == Algorithm.DUBBO) {
       return KeyHash.MD5.toString();
     }
     if (algorithm == Algorithm.RING || algorithm == Algorithm.BOUNDED_LOAD) {

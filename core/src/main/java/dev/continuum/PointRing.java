@@ -117,7 +117,7 @@ final class PointRing {
     return (long) (unsignedValue ^ FLIP) << 32 | owner;
   }
 
-  private static PointRing of(long[] sorted, boolean strict, int serverCount) {
+  static PointRing of(long[] sorted, boolean strict, int serverCount) {
     boolean[] seen = new boolean[serverCount];
     int reachable = 0;
     for (long e : sorted) {

@@ -118,6 +118,10 @@ class AlgorithmOptionsTest {
         spymemcached-weighted=1
         spymemcached-libmemcached=1
         spymemcached-libmemcached-weighted=1
+        jedis=1
+        xmemcached=1
+        xmemcached-nginx=1
+        dubbo=1
         pymemcache=1
         nginx-hash-consistent=1
         haproxy-sdbm=1

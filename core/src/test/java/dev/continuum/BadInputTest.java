@@ -155,23 +155,6 @@ class BadInputTest {
     assertThat(c.servers()).hasSize(4);
   }
 
-  /** Regression: hosts had no length limit (a 10 MB host made one lookup take seconds). */
-  @Test
-  void hostsNamesAndServerTextHaveALengthLimit() {
-    String longest = "h".repeat(Checks.MAX_HOST_CHARS);
-    assertThat(Server.of(longest, 1).host()).isEqualTo(longest);
-    String huge = "h".repeat(10 << 20);
-    assertThatThrownBy(() -> Server.of(huge, 1)).isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("host too long: 10485760 chars (the limit is 255)");
-    assertThatThrownBy(() -> c.addServer(longest + "h", 1)).hasMessage("host too long: 256 chars (the limit is 255)");
-    assertThatThrownBy(() -> Server.of("h", 1).withName(huge)).hasMessage("server name too long: 10485760 chars (the limit is 255)");
-    assertThatThrownBy(() -> Server.of("h", 1).withAddress(huge)).hasMessage("host too long: 10485760 chars (the limit is 255)");
-    assertThatThrownBy(() -> Server.parse(huge + ":1")).hasMessageStartingWith("server too long: 10485762 chars");
-    assertThat(Server.parse("[" + "a".repeat(Checks.MAX_HOST_CHARS) + "]:65535:2147483647").capacity())
-        .isEqualTo(Integer.MAX_VALUE);
-    assertUnchanged();
-  }
-
   /** Regression: {@code addServers((Server[]) null)} threw a NullPointerException without a message. */
   @Test
   void nullServerArrayIsNamed() {

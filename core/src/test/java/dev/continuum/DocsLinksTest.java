@@ -47,6 +47,18 @@ class DocsLinksTest {
     assertThat(broken).as("broken relative links").isEmpty();
   }
 
+  /** README's "Read more" is the index of docs/: a page it does not link is a page nobody finds. */
+  @Test
+  void readmeLinksEveryDocsPage() throws IOException {
+    Path root = repositoryRoot();
+    String readme = Files.readString(root.resolve("README.md"), StandardCharsets.UTF_8);
+    try (Stream<Path> docs = Files.list(root.resolve("docs"))) {
+      List<String> unlinked = docs.map(p -> "docs/" + p.getFileName()).filter(p -> p.endsWith(".md"))
+          .filter(p -> !readme.contains("](" + p + ")") && !readme.contains("](" + p + "#")).sorted().toList();
+      assertThat(unlinked).as("docs pages README.md does not link").isEmpty();
+    }
+  }
+
   @Test
   void readmeStaysShort() throws IOException {
     String readme = Files.readString(repositoryRoot().resolve("README.md"), StandardCharsets.UTF_8);

@@ -31,10 +31,19 @@ class LimitsTest {
     };
   }
 
+  /** Hosts shared by many servers (one per 60,000 ports), so a million servers fit a 256 MB heap. */
+  private static final String[] HOSTS = new String[64];
+
+  static {
+    for (int h = 0; h < HOSTS.length; h++) {
+      HOSTS[h] = "10.0.0." + h;
+    }
+  }
+
   private static List<Server> servers(int from, int count) {
     List<Server> list = new ArrayList<>(count);
     for (int i = from; i < from + count; i++) {
-      list.add(Server.of("10." + (i >> 16 & 255) + "." + (i >> 8 & 255) + "." + (i & 255), 11211 + (i >>> 24)));
+      list.add(Server.of(HOSTS[i / 60_000], 1 + i % 60_000));
     }
     return list;
   }
@@ -48,7 +57,7 @@ class LimitsTest {
         .hasMessage("too many servers: " + (Checks.MAX_SERVERS + 1) + " (the limit is " + Checks.MAX_SERVERS + ")");
     assertThat(c.size()).isZero();
 
-    // At the limit: works; one more is rejected and changes nothing. (About 150 MB of Server objects;
+    // At the limit: works; one more is rejected and changes nothing. (About 32 MB of Server objects;
     // one dot a server, so that every server is on the ring.)
     Continuum full = Continuum.builder(Algorithm.PYTHON_CONTINUUM).totalDots(Checks.MAX_SERVERS).build();
     placeAtLimit(full);
@@ -96,14 +105,18 @@ class LimitsTest {
     assertThat(c.servers().get(1).capacity()).isEqualTo(1);
   }
 
-  /** Every algorithm either places on a huge capacity or rejects it cleanly; never overflows. */
+  /**
+   * Every algorithm either places on a huge capacity or rejects it cleanly; never overflows. 2^26 + 1
+   * is just past the point limit of multi-probe's four points a unit (and far past the rings'), so in
+   * this 256 MB heap a check made after allocating would fail.
+   */
   @ParameterizedTest
   @EnumSource(Algorithm.class)
   void hugeCapacitiesNeverCorruptAnyAlgorithm(Algorithm a) {
     Continuum c = Continuum.builder(a).build();
     c.addServers(Server.of("10.0.0.1", 1), Server.of("10.0.0.2", 1, a.supportsWeights() ? 3 : 1));
     List<Object> before = ModelBasedTest.answers(c);
-    for (int capacity : new int[] {Integer.MAX_VALUE - 4, 1 << 30, 1 << 24}) {
+    for (int capacity : new int[] {Integer.MAX_VALUE - 4, 1 << 30, (1 << 26) + 1}) {
       try {
         c.addServer("10.0.0.3", 1, capacity);
       } catch (IllegalArgumentException rejected) {
@@ -199,5 +212,24 @@ class LimitsTest {
     assertThat(Utf8.scratch(Utf8.RETAINED_LIMIT + 1)).isNotSameAs(Utf8.scratch(Utf8.RETAINED_LIMIT + 1));
     assertThat(Utf8.scratch(1000)).isSameAs(Utf8.scratch(1000));
     assertThat(Utf8.scratch(Utf8.RETAINED_LIMIT).length).isLessThanOrEqualTo(2 * Utf8.RETAINED_LIMIT);
+  }
+
+  /** Regression: hosts had no length limit (a 10 MB host made one lookup take seconds). */
+  @Test
+  void hostsNamesAndServerTextHaveALengthLimit() {
+    String longest = "h".repeat(Checks.MAX_HOST_CHARS);
+    assertThat(Server.of(longest, 1).host()).isEqualTo(longest);
+    String huge = "h".repeat(10 << 20);
+    assertThatThrownBy(() -> Server.of(huge, 1)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("host too long: 10485760 chars (the limit is 255)");
+    Continuum c = new Continuum();
+    c.addServer("10.0.0.1", 1);
+    assertThatThrownBy(() -> c.addServer(longest + "h", 1)).hasMessage("host too long: 256 chars (the limit is 255)");
+    assertThatThrownBy(() -> Server.of("h", 1).withName(huge)).hasMessage("server name too long: 10485760 chars (the limit is 255)");
+    assertThatThrownBy(() -> Server.of("h", 1).withAddress(huge)).hasMessage("host too long: 10485760 chars (the limit is 255)");
+    assertThatThrownBy(() -> Server.parse(huge + ":1")).hasMessageStartingWith("server too long: 10485762 chars");
+    assertThat(Server.parse("[" + "a".repeat(Checks.MAX_HOST_CHARS) + "]:65535:2147483647").capacity())
+        .isEqualTo(Integer.MAX_VALUE);
+    assertThat(c.servers()).containsExactly(Server.of("10.0.0.1", 1));
   }
 }

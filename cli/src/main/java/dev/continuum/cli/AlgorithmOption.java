@@ -35,6 +35,33 @@ final class AlgorithmOption {
           + "fewer than 40 a server from 26 servers on; give 160 a server for large fleets).%n  e.g. --total-dots 160000.")
   Integer totalDots;
 
+  @Option(names = "--avalanche",
+      description = "HAProxy's avalanche hash modifier, for the haproxy-* dialects (an --haproxy file with a bare "
+          + "'hash-type consistent' implies it).%n  e.g. --avalanche --algorithm haproxy-crc32.")
+  boolean avalanche;
+
+  /** True once an input file implied the avalanche modifier (see {@link #imply}). */
+  private boolean impliedAvalanche;
+
+  /** Takes what {@code fleet}'s file implies beyond the algorithm: HAProxy's avalanche modifier. */
+  void imply(Fleet fleet) {
+    impliedAvalanche |= fleet.avalanche;
+  }
+
+  /**
+   * Whether {@code algorithm} is built with HAProxy's avalanche modifier: given or implied, for a
+   * HAProxy dialect.
+   *
+   * @throws UserException when --avalanche was given for an algorithm without the modifier
+   */
+  boolean avalancheFor(Algorithm algorithm) {
+    boolean takes = algorithm.options().contains("avalanche");
+    if (avalanche && !takes) {
+      throw new UserException("--avalanche applies to the haproxy-* dialects only, not " + algorithm.cliName());
+    }
+    return takes && (avalanche || impliedAvalanche);
+  }
+
   /** The chosen algorithm: the option, else {@code implied}, else python-continuum. */
   Algorithm algorithm(Algorithm implied) {
     if (name != null) {
@@ -68,11 +95,19 @@ final class AlgorithmOption {
     if (algorithm == Algorithm.PYTHON_CONTINUUM) {
       checkDots(servers, totalDots == null ? DEFAULT_TOTAL_DOTS : totalDots, err);
     }
-    return build(algorithm, seed, totalDots, servers);
+    return build(algorithm, seed, totalDots, avalancheFor(algorithm), servers);
   }
 
   static Continuum build(Algorithm algorithm, Long seed, Integer totalDots, List<Server> servers) {
+    return build(algorithm, seed, totalDots, false, servers);
+  }
+
+  /** As {@link #build(Algorithm, Long, Integer, List)}, with HAProxy's avalanche modifier when {@code avalanche}. */
+  static Continuum build(Algorithm algorithm, Long seed, Integer totalDots, boolean avalanche, List<Server> servers) {
     Continuum.Builder b = Continuum.builder(algorithm);
+    if (avalanche) {
+      b.avalanche(true);
+    }
     if (seed != null) {
       b.seed(seed);
     }

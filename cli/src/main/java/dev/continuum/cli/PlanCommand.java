@@ -111,6 +111,7 @@ final class PlanCommand implements Callable<Integer> {
       throw new UserException("--table " + table + ": no such table; the tables are servers, moves");
     }
     Fleet before = serverOptions.fleet();
+    algorithmOption.imply(before);
     if (ramp != null) {
       return new SlowStart(this).plan(before, out);
     }
@@ -130,9 +131,10 @@ final class PlanCommand implements Callable<Integer> {
       if (algorithmAfter == Algorithm.PYTHON_CONTINUUM) {
         AlgorithmOption.checkDots(serversAfter, dotsAfter == null ? AlgorithmOption.DEFAULT_TOTAL_DOTS : dotsAfter, err);
       }
-      b = AlgorithmOption.build(algorithmAfter, seedAfter, dotsAfter, serversAfter);
+      b = AlgorithmOption.build(algorithmAfter, seedAfter, dotsAfter,
+          sameAlgorithm ? algorithmOption.avalancheFor(algorithmAfter) : after.avalanche, serversAfter);
     }
-    after = new Fleet(serversAfter, after.implied, after.source);
+    after = new Fleet(serversAfter, after.implied, after.source, after.avalanche);
     Keys sampleKeys = sampling.keys();
     Measure.Moves moves;
     try (Progress p = Progress.start(spec.commandLine().getErr(), "placing keys", sampleKeys.count())) {
@@ -280,7 +282,8 @@ final class PlanCommand implements Callable<Integer> {
    * for history-dependent algorithms differs from a fresh build over {@code after}.
    */
   private Continuum changed(Algorithm algorithm, List<Server> before, List<Server> after) {
-    Continuum c = AlgorithmOption.build(algorithm, algorithmOption.seed, algorithmOption.totalDots, before);
+    Continuum c = AlgorithmOption.build(algorithm, algorithmOption.seed, algorithmOption.totalDots,
+        algorithmOption.avalancheFor(algorithm), before);
     Map<Server, Server> target = new HashMap<>();
     for (Server s : after) {
       target.put(s, s);
@@ -310,7 +313,7 @@ final class PlanCommand implements Callable<Integer> {
       throw new UserException("give either --to FILE or --add/--remove/--weight, not both");
     }
     if (to != null) {
-      return ServerOptions.read(to, serverOptions.kind(), serverOptions.pool);
+      return ServerOptions.read(to, serverOptions.kind(), serverOptions.section());
     }
     if (!edits && (toAlgorithm != null || toSeed != null || toTotalDots != null)) {
       return before; // the same fleet under another placement
@@ -353,7 +356,7 @@ final class PlanCommand implements Callable<Integer> {
     if (list.isEmpty()) {
       throw new UserException("the change leaves no server");
     }
-    return new Fleet(list, before.implied, before.source + " changed");
+    return new Fleet(list, before.implied, before.source + " changed", before.avalanche);
   }
 
   static Server parse(String option, String spec) {

@@ -210,6 +210,21 @@ class ResolveStreamingTest {
     assertThat(csv.out).startsWith("key,server\n\"line\nbreak\",192.168.0.");
   }
 
+  /** A reader that goes away ('| head -1') ends the run quietly with the shell's SIGPIPE status. */
+  @Test
+  void aClosedPipeEndsQuietly() {
+    OutputStream closed = new OutputStream() {
+      @Override
+      public void write(int b) throws java.io.IOException {
+        throw new java.io.IOException("Broken pipe");
+      }
+    };
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = Main.run(new String[] {"resolve", "--server", "a:1", "k"}, InputStream.nullInputStream(), closed, err);
+    assertThat(code).isEqualTo(141);
+    assertThat(err.toString(UTF_8)).isEmpty();
+  }
+
   @Test
   void emptyInputGivesAnEmptyJsonArray() {
     Cli r = Cli.runWithInput("", "resolve", "--format", "json");

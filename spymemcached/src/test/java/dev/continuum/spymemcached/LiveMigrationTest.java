@@ -183,7 +183,7 @@ class LiveMigrationTest {
     assertThat(stale).as("rewritten keys whose new value a read-repair overwrote").isZero();
     assertThat(lost).isZero();
     // A delete racing with a read-repair of the same key may be undone (documented); count, do not hide it.
-    assertThat(resurrected).isLessThanOrEqualTo(95); // a tenth of the 953 deleted keys
+    assertThat(resurrected).isLessThanOrEqualTo(20); // of 953 deleted keys; 0 or 1 measured
   }
 
   private static void await(java.util.concurrent.Future<Boolean> f) {
