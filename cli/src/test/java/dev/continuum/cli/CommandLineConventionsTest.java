@@ -223,6 +223,7 @@ class CommandLineConventionsTest {
     assertThat(complete(file, "continuum", "resolve", "--keys-f")).containsExactly("--keys-file");
     assertThat(complete(file, "continuum", "resolve", "--algorithm", "py")).containsExactlyInAnyOrder("python-continuum", "pymemcache");
     assertThat(complete(file, "continuum", "compare", "--fleet")).containsExactly("--fleet-sizes");
+    assertThat(complete(file, "continuum", "compare", "--algorithm", "twemproxy-")).containsExactly("twemproxy-md5");
     Cli zsh = Cli.run("completion", "zsh");
     assertThat(zsh.out).isEqualTo("autoload -U +X bashcompinit && bashcompinit\n" + script.out);
     assertThat(Cli.run("completion", "fish").code).isEqualTo(2);
