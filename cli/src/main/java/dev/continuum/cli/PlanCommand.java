@@ -38,7 +38,8 @@ import picocli.CommandLine.Model.CommandSpec;
           + "whole hash space); otherwise measured on --keys sample keys, or on your own keys with --keys-file. "
           + "The report says which.",
       "--ramp STEPS plans a slow start instead: the one server of --add comes in over STEPS capacity steps, "
-          + "each moving keys only onto it (ring, bounded-load, multi-probe and rendezvous).",
+          + "each moving keys only onto it (ring, bounded-load, multi-probe, rendezvous and the dialects whose "
+          + "weight only adds the grown server's points).",
       "",
       "Examples:",
       "  continuum plan --servers examples/fleet.txt --add 10.0.1.7:11211:2",
@@ -91,7 +92,8 @@ final class PlanCommand implements Callable<Integer> {
 
   @Option(names = "--ramp", paramLabel = "STEPS",
       description = "Plan a slow start of the one server of --add: its capacity in STEPS equal steps, and the share each "
-          + "step moves (only onto it). For ring, bounded-load, multi-probe and rendezvous.%n  e.g. --ramp 4.")
+          + "step moves (only onto it). For ring, bounded-load, multi-probe, rendezvous and the dialects whose "
+          + "weight only adds points (the error names them).%n  e.g. --ramp 4.")
   Integer ramp;
 
   @Mixin SampleOptions sampling;
