@@ -24,6 +24,12 @@ public final class BenchSupport {
     return hash::hash;
   }
 
+  /** The key hash {@code function} ({@code xxhash64}, {@code rapidhash}) with {@code seed}, over a String. */
+  public static ToLongFunction<String> keyHash(String function, long seed) {
+    KeyHash64 hash = KeyHashFunction.byName(function).seeded(seed);
+    return hash::hash;
+  }
+
   /** A continuum of {@code algorithm} that rebuilds its placement on every change, never merging. */
   public static Continuum fullBuilds(Algorithm algorithm) {
     PlacementFactory factory = algorithm.factory(Options.defaults());

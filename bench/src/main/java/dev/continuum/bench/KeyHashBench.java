@@ -2,7 +2,7 @@ package dev.continuum.bench;
 
 import com.dynatrace.hash4j.hashing.Hasher64;
 import com.dynatrace.hash4j.hashing.Hashing;
-import dev.continuum.KeyHashAccess;
+import dev.continuum.BenchSupport;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToLongFunction;
@@ -43,8 +43,8 @@ public class KeyHashBench {
       case "hash4j-xxh3_64" -> hash4j = Hashing.xxh3_64();
       case "hash4j-wyhashFinal4" -> hash4j = Hashing.wyhashFinal4();
       case "hash4j-komihash5_0" -> hash4j = Hashing.komihash5_0();
-      case "continuum-xxhash64" -> continuum = KeyHashAccess.of("xxhash64", 0);
-      case "continuum-rapidhash" -> continuum = KeyHashAccess.of("rapidhash", 0);
+      case "continuum-xxhash64" -> continuum = BenchSupport.keyHash("xxhash64", 0);
+      case "continuum-rapidhash" -> continuum = BenchSupport.keyHash("rapidhash", 0);
       default -> throw new IllegalArgumentException(function);
     }
     strings = new Fleet(10).keys;
