@@ -54,7 +54,7 @@ final class CompareCommand implements Callable<Integer> {
           + "%n  e.g. --keys 1000000.")
   long keys;
 
-  @Option(names = "--algorithm", paramLabel = "NAME", split = ",",
+  @Option(names = "--algorithm", paramLabel = "NAME", split = ",", completionCandidates = AlgorithmOption.AlgorithmNames.class,
       description = "Measure only these algorithms (repeatable or comma-separated).%n  e.g. --algorithm python-continuum,twemproxy.")
   List<String> only = new ArrayList<>();
 
