@@ -276,7 +276,8 @@ public enum Algorithm {
    * @param placementVersion see {@link #placementVersion()}: 1 for a new algorithm
    * @param factory the static {@code factory(Options)} of the algorithm's placement class
    * @param capabilities what it can do ({@link Capability#SEEDABLE} follows from {@code knobs})
-   * @param knobs the builder options it accepts
+   * @param knobs the builder options it accepts ({@code keyHash} follows from
+   *     {@link Capability#PREHASHED_KEYS})
    */
   Algorithm(String cliName, int placementVersion, PlacementFactory.FromOptions factory,
       EnumSet<Capability> capabilities, EnumSet<Knob> knobs, String description) {
@@ -287,8 +288,12 @@ public enum Algorithm {
     if (knobs.contains(Knob.SEED)) {
       all.add(Capability.SEEDABLE);
     }
+    EnumSet<Knob> accepted = EnumSet.copyOf(knobs);
+    if (capabilities.contains(Capability.PREHASHED_KEYS)) {
+      accepted.add(Knob.KEY_HASH); // continuum's own algorithms hash keys with the selectable KeyHash64
+    }
     this.capabilities = Collections.unmodifiableSet(all);
-    this.knobs = Collections.unmodifiableSet(EnumSet.copyOf(knobs));
+    this.knobs = Collections.unmodifiableSet(accepted);
     this.description = description;
   }
 

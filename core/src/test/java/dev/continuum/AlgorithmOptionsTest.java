@@ -87,7 +87,8 @@ class AlgorithmOptionsTest {
 
   /**
    * The placement versions, pinned: a deliberate change of an algorithm's output bumps its version,
-   * its pinned checksum or vectors, this table and CHANGELOG.md together.
+   * its pinned checksum or vectors, this table and CHANGELOG.md together. memento 2: rebuilt over
+   * jumpback.
    */
   @Test
   void placementVersionsArePinned() {

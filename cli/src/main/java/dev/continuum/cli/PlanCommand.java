@@ -38,7 +38,8 @@ import picocli.CommandLine.Model.CommandSpec;
           + "whole hash space); otherwise measured on --keys sample keys, or on your own keys with --keys-file. "
           + "The report says which.",
       "--ramp STEPS plans a slow start instead: the one server of --add comes in over STEPS capacity steps, "
-          + "each moving keys only onto it (ring, bounded-load, multi-probe and rendezvous).",
+          + "each moving keys only onto it (ring, bounded-load, multi-probe, rendezvous and the dialects whose "
+          + "weight only adds the grown server's points).",
       "",
       "Examples:",
       "  continuum plan --servers examples/fleet.txt --add 10.0.1.7:11211:2",
@@ -91,7 +92,8 @@ final class PlanCommand implements Callable<Integer> {
 
   @Option(names = "--ramp", paramLabel = "STEPS",
       description = "Plan a slow start of the one server of --add: its capacity in STEPS equal steps, and the share each "
-          + "step moves (only onto it). For ring, bounded-load, multi-probe and rendezvous.%n  e.g. --ramp 4.")
+          + "step moves (only onto it). For ring, bounded-load, multi-probe, rendezvous and the dialects whose "
+          + "weight only adds points (the error names them).%n  e.g. --ramp 4.")
   Integer ramp;
 
   @Mixin SampleOptions sampling;
@@ -132,7 +134,8 @@ final class PlanCommand implements Callable<Integer> {
         AlgorithmOption.checkDots(serversAfter, dotsAfter == null ? AlgorithmOption.DEFAULT_TOTAL_DOTS : dotsAfter, err);
       }
       b = AlgorithmOption.build(algorithmAfter, seedAfter, dotsAfter,
-          sameAlgorithm ? algorithmOption.avalancheFor(algorithmAfter) : after.avalanche, serversAfter);
+          sameAlgorithm ? algorithmOption.avalancheFor(algorithmAfter) : after.avalanche,
+          sameAlgorithm ? algorithmOption.keyHash() : null, serversAfter);
     }
     after = new Fleet(serversAfter, after.implied, after.source, after.avalanche);
     Keys sampleKeys = sampling.keys();
@@ -283,7 +286,7 @@ final class PlanCommand implements Callable<Integer> {
    */
   private Continuum changed(Algorithm algorithm, List<Server> before, List<Server> after) {
     Continuum c = AlgorithmOption.build(algorithm, algorithmOption.seed, algorithmOption.totalDots,
-        algorithmOption.avalancheFor(algorithm), before);
+        algorithmOption.avalancheFor(algorithm), algorithmOption.keyHash(), before);
     Map<Server, Server> target = new HashMap<>();
     for (Server s : after) {
       target.put(s, s);
