@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Runs the whole JMH suite (lookups, updates, builds, concurrency, JOL memory) and writes
-# bench/results/<UTC time>/{*.json,report.md}. Full run about 20 minutes on 2 cores; --quick about 4.
-# Run it on a quiet machine: every other process steals from the timed threads.
+# bench/results/<UTC time>/{*.json,report.md}. Full run about 20 minutes on 2 cores; --quick about 5.
+# Run it on a quiet machine: every other process steals from the timed threads. --smoke (with or
+# without --quick) runs everything in-process for 100 ms each, to prove the suite works; no numbers.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -q -B -pl bench -am package -DskipTests
-out="bench/results/$(date -u +%Y%m%dT%H%M%SZ)$([[ " $* " == *" --quick "* ]] && echo -quick || true)"
+out="bench/results/$(date -u +%Y%m%dT%H%M%SZ)$([[ " $* " == *" --quick "* ]] && echo -quick || true)$([[ " $* " == *" --smoke "* ]] && echo -smoke || true)"
 mkdir -p "$out"
 java -Xmx2g -Djdk.attach.allowAttachSelf=true -cp bench/target/continuum-bench.jar \
   dev.continuum.bench.Suite "$@" --out "$out" 2>&1 | tee "$out/console.log"

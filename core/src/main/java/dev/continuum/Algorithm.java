@@ -168,6 +168,37 @@ public enum Algorithm {
       EnumSet.of(WEIGHTS, COMPATIBILITY_DIALECT), EnumSet.of(Knob.DUPLICATE_SERVERS),
       "spymemcached 2.12.3 KetamaNodeLocator, LIBMEMCACHED node keys, weighted"),
   /**
+   * Jedis 3.10.0 {@code ShardedJedis} ({@code Sharded} with its default MURMUR hash, a 64-bit
+   * MurmurHash64A): {@code 160 * weight} points per shard named {@code "SHARD-<i>-NODE-<n>"} by list
+   * position, or {@code "<name>*<n>"} for a shard with a {@linkplain Server#name() name}; the later
+   * shard keeps a shared point. {@code JedisSharding} (Jedis 4.0 to 6.2, the last with sharding) places
+   * exactly as this with unnamed shards of weight 1. See {@code JedisRing}.
+   */
+  JEDIS("jedis", 1, JedisRing::factory,
+      EnumSet.of(WEIGHTS, COMPATIBILITY_DIALECT, SLOW_START), EnumSet.of(Knob.DUPLICATE_SERVERS),
+      "Jedis 3.10.0 ShardedJedis and JedisSharding 4.0-6.2: MurmurHash64A ring, 160 points per weight, SHARD-i-NODE-n or name*n"),
+  /**
+   * xmemcached 2.4.8 {@code KetamaMemcachedSessionLocator}, default mode: md5 ring of
+   * {@code 160 * weight} points named after the connected address ({@code "host/ip:port"}, the IP
+   * literal standing for the host name when the IP has no PTR record). Not the same as
+   * {@link #SPYMEMCACHED}. See {@code XmemcachedRing}.
+   */
+  XMEMCACHED("xmemcached", 1, XmemcachedRing::factory,
+      EnumSet.of(WEIGHTS, COMPATIBILITY_DIALECT, SLOW_START), EnumSet.of(Knob.DUPLICATE_SERVERS),
+      "xmemcached 2.4.8 KetamaMemcachedSessionLocator: md5 ring, 160 points per weight, \"host/ip:port\" names"),
+  /** xmemcached 2.4.8 {@code KetamaMemcachedSessionLocator(true)}, cwNginxUpstreamConsistent: names {@code "ip"} or {@code "ip:port"}. */
+  XMEMCACHED_NGINX("xmemcached-nginx", 1, XmemcachedRing::nginxFactory,
+      EnumSet.of(WEIGHTS, COMPATIBILITY_DIALECT, SLOW_START), EnumSet.of(Knob.DUPLICATE_SERVERS),
+      "xmemcached 2.4.8 KetamaMemcachedSessionLocator cwNginxUpstreamConsistent: md5 ring, names ip[:port] (port left out when 11211)"),
+  /**
+   * Apache Dubbo 3.3.5 {@code ConsistentHashLoadBalance}: md5 ring of {@code hash.nodes} (the
+   * {@code pointsPerWeight} option, default 160) points per invoker from {@code "host:port" + i}; the
+   * key is the invocation's argument string. Weights are ignored. See {@code DubboRing}.
+   */
+  DUBBO("dubbo", 1, DubboRing::factory,
+      EnumSet.of(COMPATIBILITY_DIALECT), EnumSet.of(Knob.POINTS_PER_WEIGHT, Knob.DUPLICATE_SERVERS),
+      "Apache Dubbo 3.3.5 ConsistentHashLoadBalance: md5 ring, hash.nodes (pointsPerWeight, default 160) points per invoker, key = argument string"),
+  /**
    * pymemcache 3.5.2 RendezvousHash as HashClient uses it (murmur3 over code points, optional seed).
    * Unweighted, as pymemcache is: capacities are accepted and ignored.
    */
@@ -245,7 +276,8 @@ public enum Algorithm {
    * @param placementVersion see {@link #placementVersion()}: 1 for a new algorithm
    * @param factory the static {@code factory(Options)} of the algorithm's placement class
    * @param capabilities what it can do ({@link Capability#SEEDABLE} follows from {@code knobs})
-   * @param knobs the builder options it accepts
+   * @param knobs the builder options it accepts ({@code keyHash} follows from
+   *     {@link Capability#PREHASHED_KEYS})
    */
   Algorithm(String cliName, int placementVersion, PlacementFactory.FromOptions factory,
       EnumSet<Capability> capabilities, EnumSet<Knob> knobs, String description) {
@@ -256,8 +288,12 @@ public enum Algorithm {
     if (knobs.contains(Knob.SEED)) {
       all.add(Capability.SEEDABLE);
     }
+    EnumSet<Knob> accepted = EnumSet.copyOf(knobs);
+    if (capabilities.contains(Capability.PREHASHED_KEYS)) {
+      accepted.add(Knob.KEY_HASH); // continuum's own algorithms hash keys with the selectable KeyHash64
+    }
     this.capabilities = Collections.unmodifiableSet(all);
-    this.knobs = Collections.unmodifiableSet(EnumSet.copyOf(knobs));
+    this.knobs = Collections.unmodifiableSet(accepted);
     this.description = description;
   }
 
@@ -383,7 +419,9 @@ public enum Algorithm {
    * True when raising one server's capacity moves keys only onto that server, and lowering it only
    * away from it ({@link Capability#SLOW_START}): {@link #RING} and {@link #BOUNDED_LOAD} (a server's
    * points for capacity c are the first of its points for c + 1), {@link #MULTI_PROBE} (the same points, probed) and
-   * {@link #RENDEZVOUS} (only that server's scores grow). A newcomer can then be brought in slowly:
+   * {@link #RENDEZVOUS} (only that server's scores grow), and {@link #JEDIS}, {@link #XMEMCACHED} and
+   * {@link #XMEMCACHED_NGINX} (160 points per unit of weight, numbered from 0: a higher weight only adds
+   * points; xmemcached's ramp starts at 1). A newcomer can then be brought in slowly:
    * added with capacity 0, which takes no keys, and raised step by step with
    * {@link Continuum#updateServer}, each step moving only the keys it takes on. Elsewhere a capacity
    * change reshuffles other servers' keys too (python-continuum, maglev, the weighted ketama dialects),

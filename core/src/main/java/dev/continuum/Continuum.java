@@ -855,6 +855,24 @@ public final class Continuum {
     }
 
     /**
+     * The key hash of continuum's own algorithms (default {@link KeyHashFunction#XXHASH64}); every
+     * function hashes the key's UTF-8 bytes with the {@link #seed}. Another function places keys
+     * differently. Validated at once.
+     *
+     * @param keyHash the function
+     * @return this builder
+     * @throws NullPointerException if {@code keyHash} is null
+     * @throws IllegalArgumentException if the algorithm is a compatibility dialect, which always
+     *     hashes keys as its peer does
+     */
+    public Builder keyHash(KeyHashFunction keyHash) {
+      Objects.requireNonNull(keyHash, "keyHash");
+      require(Knob.KEY_HASH);
+      options.keyHash = keyHash;
+      return this;
+    }
+
+    /**
      * HAProxy's {@code avalanche} modifier for the HAProxy dialects ({@link Algorithm#HAPROXY_SDBM} and
      * its siblings): the key's hash goes through HAProxy's {@code full_hash} before the lookup. Default
      * false, which is {@code hash-type consistent <function>}; a bare {@code hash-type consistent}

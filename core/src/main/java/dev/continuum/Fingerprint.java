@@ -49,7 +49,9 @@ final class Fingerprint {
     f.field("format").number(FORMAT);
     f.field(algorithm.cliName()).number(algorithm.placementVersion());
     for (Knob k : Knob.values()) {
-      if (algorithm.accepts(k) && k != Knob.DUPLICATE_SERVERS) {
+      // The default key hash is left out, so that fingerprints made before it was selectable stand.
+      boolean defaultKeyHash = k == Knob.KEY_HASH && options.keyHash == KeyHashFunction.XXHASH64;
+      if (algorithm.accepts(k) && k != Knob.DUPLICATE_SERVERS && !defaultKeyHash) {
         f.field(k.label).field(value(k, options));
       }
     }
@@ -79,6 +81,8 @@ final class Fingerprint {
         return Integer.toString(o.tableSize);
       case LOAD_FACTOR:
         return Long.toHexString(Double.doubleToLongBits(o.loadFactor));
+      case KEY_HASH:
+        return o.keyHash.cliName();
       case AVALANCHE:
         return Boolean.toString(o.avalanche);
       default:
@@ -147,6 +151,16 @@ final class Fingerprint {
         break;
       case PYTHON_CONTINUUM:
       case MAGLEV:
+        break;
+      case JEDIS: // unnamed shards are named by position, named ones by name
+        r.names = true;
+        break;
+      case XMEMCACHED:
+      case XMEMCACHED_NGINX: // ring names from the resolved address
+        r.addresses = true;
+        break;
+      case DUBBO: // weights ignored; the later invoker keeps a shared point
+        r.capacity = -1;
         break;
       case NGINX_HASH_CONSISTENT:
         r.names = true; // the address as written names the points

@@ -50,7 +50,8 @@ public final class KeySpace {
   /**
    * The name of the key hash whose 32-bit values this key space divides: {@code md5} (word 0 of the
    * digest, libketama's), {@code one-at-a-time}, {@code twemproxy-fnv1a_64}, or
-   * {@code xxh64-high32-seed-N} (continuum's ring with seed N). Two key spaces with the same key hash
+   * {@code rapidhash-high32-seed-N} or {@code xxh64-high32-seed-N} (continuum's ring with seed N and
+   * its {@link KeyHashFunction}: the high 32 bits of the 64-bit key hash). Two key spaces with the same key hash
    * send every key to the same hash value, so comparing their arcs (as {@code continuum plan} does)
    * tells exactly, over the whole key space, which share of keys changes server; with different key
    * hashes only sample keys can tell.
@@ -69,11 +70,12 @@ public final class KeySpace {
     if (factory instanceof KetamaRing.Dialect) {
       return ((KetamaRing.Dialect) factory).keyHash.toString();
     }
-    if (algorithm == Algorithm.PYTHON_CONTINUUM) {
+    if (algorithm == Algorithm.PYTHON_CONTINUUM || algorithm == Algorithm.XMEMCACHED
+        || algorithm == Algorithm.XMEMCACHED_NGINX || algorithm == Algorithm.DUBBO) {
       return KeyHash.MD5.toString();
     }
     if (algorithm == Algorithm.RING || algorithm == Algorithm.BOUNDED_LOAD) {
-      return "xxh64-high32-seed-" + options.seed;
+      return (options.keyHash == KeyHashFunction.XXHASH64 ? "xxh64" : "rapidhash") + "-high32-seed-" + options.seed;
     }
     if (algorithm == Algorithm.NGINX_HASH_CONSISTENT) {
       return KeyHash.CRC32.toString();

@@ -14,6 +14,7 @@ final class Options {
     PROBES("probes"),
     TABLE_SIZE("tableSize"),
     LOAD_FACTOR("loadFactor"),
+    KEY_HASH("keyHash"),
     AVALANCHE("avalanche");
 
     final String label;
@@ -41,13 +42,16 @@ final class Options {
   /** HAProxy's {@code avalanche} hash modifier (the HAProxy dialects). */
   boolean avalanche;
 
+  /** The key hash function of continuum's own algorithms (xxHash64 unless chosen). */
+  KeyHashFunction keyHash = KeyHashFunction.XXHASH64;
+
   /**
-   * The 64-bit key hash continuum's own algorithms place by, seeded with {@link #seed}: xxHash64.
-   * Their factories take it from here and from nowhere else, so that choosing another function is
-   * one change in one place.
+   * The 64-bit key hash continuum's own algorithms place by: {@link #keyHash} seeded with
+   * {@link #seed}. Their factories take it from here and from nowhere else, so that choosing another
+   * function is one change in one place.
    */
   KeyHash64 keyHash64() {
-    return XxHash64.seeded(seed);
+    return keyHash.seeded(seed);
   }
 
   static Options defaults() {
@@ -63,6 +67,7 @@ final class Options {
     o.probes = probes;
     o.tableSize = tableSize;
     o.loadFactor = loadFactor;
+    o.keyHash = keyHash;
     o.avalanche = avalanche;
     return o;
   }

@@ -84,4 +84,58 @@ final class Utf8 {
     }
     return b;
   }
+
+  /** The little-endian 64-bit word at {@code b[p, p + 8)}, read byte by byte (see {@link Md5}: Lincheck). */
+  static long le64(byte[] b, int p) {
+    return b[p] & 0xFFL | (b[p + 1] & 0xFFL) << 8 | (b[p + 2] & 0xFFL) << 16 | (b[p + 3] & 0xFFL) << 24
+        | (b[p + 4] & 0xFFL) << 32 | (b[p + 5] & 0xFFL) << 40 | (b[p + 6] & 0xFFL) << 48
+        | (long) b[p + 7] << 56;
+  }
+
+  /** The little-endian 32-bit word at {@code b[p, p + 4)}, unsigned. */
+  static long le32(byte[] b, int p) {
+    return b[p] & 0xFFL | (b[p + 1] & 0xFFL) << 8 | (b[p + 2] & 0xFFL) << 16 | (b[p + 3] & 0xFFL) << 24;
+  }
+
+  /**
+   * Chars {@code [p, p + 8)} of {@code s}, one a byte, first lowest (the little-endian word of their
+   * UTF-8 bytes) when all are ASCII; otherwise -1 (every byte's high bit set, which no ASCII word has),
+   * so that a caller ORs the words it reads and checks the high bits once.
+   */
+  static long asciiLane(CharSequence s, int p) {
+    int c0 = s.charAt(p);
+    int c1 = s.charAt(p + 1);
+    int c2 = s.charAt(p + 2);
+    int c3 = s.charAt(p + 3);
+    int c4 = s.charAt(p + 4);
+    int c5 = s.charAt(p + 5);
+    int c6 = s.charAt(p + 6);
+    int c7 = s.charAt(p + 7);
+    long lane = (c0 | c1 << 8 | c2 << 16 | (long) c3 << 24) | (c4 | c5 << 8 | c6 << 16 | (long) c7 << 24) << 32;
+    return (c0 | c1 | c2 | c3 | c4 | c5 | c6 | c7) < 0x80 ? lane : -1L;
+  }
+
+  /** As {@link #asciiLane} for chars {@code [p, p + 4)}: their 32-bit word, or -1. */
+  static long asciiWord(CharSequence s, int p) {
+    int c0 = s.charAt(p);
+    int c1 = s.charAt(p + 1);
+    int c2 = s.charAt(p + 2);
+    int c3 = s.charAt(p + 3);
+    return (c0 | c1 | c2 | c3) < 0x80 ? c0 | c1 << 8 | c2 << 16 | (long) c3 << 24 : -1L;
+  }
+
+  /**
+   * As {@link #asciiLane} for the {@code count} (0 to 8) chars at {@code p}: their word, zero above
+   * the last, or -1 when one is not ASCII.
+   */
+  static long asciiPart(CharSequence s, int p, int count) {
+    long word = 0;
+    int seen = 0;
+    for (int i = count - 1; i >= 0; i--) {
+      int c = s.charAt(p + i);
+      seen |= c;
+      word = word << 8 | c;
+    }
+    return seen < 0x80 ? word : -1L;
+  }
 }

@@ -57,10 +57,10 @@ final class XxHash64 {
       long v4 = seed - P1;
       int limit = end - 32;
       do {
-        v1 = round(v1, long64(b, p));
-        v2 = round(v2, long64(b, p + 8));
-        v3 = round(v3, long64(b, p + 16));
-        v4 = round(v4, long64(b, p + 24));
+        v1 = round(v1, Utf8.le64(b, p));
+        v2 = round(v2, Utf8.le64(b, p + 8));
+        v3 = round(v3, Utf8.le64(b, p + 16));
+        v4 = round(v4, Utf8.le64(b, p + 24));
         p += 32;
       } while (p <= limit);
       h = converge(v1, v2, v3, v4);
@@ -69,7 +69,7 @@ final class XxHash64 {
     }
     h += len;
     while (p + 8 <= end) {
-      h = tail8(h, long64(b, p));
+      h = tail8(h, Utf8.le64(b, p));
       p += 8;
     }
     if (p + 4 <= end) {
@@ -120,10 +120,10 @@ final class XxHash64 {
       long v4 = seed - P1;
       int limit = len - 32;
       do {
-        long l1 = lane(s, p);
-        long l2 = lane(s, p + 8);
-        long l3 = lane(s, p + 16);
-        long l4 = lane(s, p + 24);
+        long l1 = Utf8.asciiLane(s, p);
+        long l2 = Utf8.asciiLane(s, p + 8);
+        long l3 = Utf8.asciiLane(s, p + 16);
+        long l4 = Utf8.asciiLane(s, p + 24);
         lanes |= l1 | l2 | l3 | l4;
         v1 = round(v1, l1);
         v2 = round(v2, l2);
@@ -137,7 +137,7 @@ final class XxHash64 {
     }
     h += len;
     while (p + 8 <= len) {
-      long l = lane(s, p);
+      long l = Utf8.asciiLane(s, p);
       lanes |= l;
       h = tail8(h, l);
       p += 8;
@@ -161,23 +161,6 @@ final class XxHash64 {
       return NOT_ASCII;
     }
     return avalanche(h);
-  }
-
-  /**
-   * Chars {@code [p, p + 8)} of {@code s}, one a byte, first lowest, when all are ASCII; otherwise -1
-   * (every byte's high bit set, which no ASCII lane has).
-   */
-  private static long lane(CharSequence s, int p) {
-    int c0 = s.charAt(p);
-    int c1 = s.charAt(p + 1);
-    int c2 = s.charAt(p + 2);
-    int c3 = s.charAt(p + 3);
-    int c4 = s.charAt(p + 4);
-    int c5 = s.charAt(p + 5);
-    int c6 = s.charAt(p + 6);
-    int c7 = s.charAt(p + 7);
-    long lane = (c0 | c1 << 8 | c2 << 16 | (long) c3 << 24) | (c4 | c5 << 8 | c6 << 16 | (long) c7 << 24) << 32;
-    return (c0 | c1 | c2 | c3 | c4 | c5 | c6 | c7) < 0x80 ? lane : -1L;
   }
 
   /** The general path: any text, encoded to UTF-8 on the fly. */
@@ -301,9 +284,4 @@ final class XxHash64 {
     return h;
   }
 
-  private static long long64(byte[] b, int p) {
-    return b[p] & 0xFFL | (b[p + 1] & 0xFFL) << 8 | (b[p + 2] & 0xFFL) << 16 | (b[p + 3] & 0xFFL) << 24
-        | (b[p + 4] & 0xFFL) << 32 | (b[p + 5] & 0xFFL) << 40 | (b[p + 6] & 0xFFL) << 48
-        | (long) b[p + 7] << 56;
-  }
 }

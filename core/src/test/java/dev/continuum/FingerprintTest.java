@@ -28,15 +28,17 @@ class FingerprintTest {
 
   /** Server names go on the ring (twemproxy) or into the node string (pymemcache). */
   private static final Set<Algorithm> NAMES = EnumSet.of(Algorithm.TWEMPROXY, Algorithm.TWEMPROXY_MD5,
-      Algorithm.PYMEMCACHE, Algorithm.NGINX_HASH_CONSISTENT);
+      Algorithm.PYMEMCACHE, Algorithm.NGINX_HASH_CONSISTENT, Algorithm.JEDIS);
   /** Dialects whose peer rejects a weight of 0. */
   private static final Set<Algorithm> ZERO_REJECTED = EnumSet.of(Algorithm.TWEMPROXY, Algorithm.TWEMPROXY_MD5,
-      Algorithm.NGINX_HASH_CONSISTENT);
+      Algorithm.NGINX_HASH_CONSISTENT, Algorithm.XMEMCACHED, Algorithm.XMEMCACHED_NGINX);
   /** The resolved address is part of spymemcached's default node key for a host name. */
-  private static final Set<Algorithm> ADDRESSES = EnumSet.of(Algorithm.SPYMEMCACHED, Algorithm.SPYMEMCACHED_WEIGHTED);
+  private static final Set<Algorithm> ADDRESSES = EnumSet.of(Algorithm.SPYMEMCACHED, Algorithm.SPYMEMCACHED_WEIGHTED,
+      Algorithm.XMEMCACHED, Algorithm.XMEMCACHED_NGINX);
   /** Capacities never change a key's server. */
   private static final Set<Algorithm> CAPACITY_IGNORED = EnumSet.of(Algorithm.PYMEMCACHE,
-      Algorithm.LIBMEMCACHED_KETAMA_UNWEIGHTED, Algorithm.SPYMEMCACHED, Algorithm.SPYMEMCACHED_LIBMEMCACHED);
+      Algorithm.LIBMEMCACHED_KETAMA_UNWEIGHTED, Algorithm.SPYMEMCACHED, Algorithm.SPYMEMCACHED_LIBMEMCACHED,
+      Algorithm.DUBBO);
   /** Capacity 0 is read as 1 (libmemcached). */
   private static final Set<Algorithm> ZERO_AS_ONE = EnumSet.of(Algorithm.LIBMEMCACHED_KETAMA,
       Algorithm.LIBMEMCACHED_KETAMA_MD5, Algorithm.LIBMEMCACHED_KETAMA_WEIGHTED, Algorithm.LIBMEMCACHED_SPY,
@@ -168,7 +170,8 @@ class FingerprintTest {
         x -> !ADDRESSES.contains(x) || KetamaRing.isIpLiteral(target.host()),
         x -> edit.apply(s -> s.withAddress("172.16.0." + r.nextInt(256)))));
     out.add(new Change("the other server of the same host",
-        x -> false, x -> edit.apply(s -> Server.of(s.host(), s.port() == 65535 ? 1 : s.port() + 1, s.capacity()))));
+        x -> false, x -> edit.apply(s -> Server.of(s.host(), s.port() == 65535 ? 1 : s.port() + 1, s.capacity())
+            .withAddress(s.address())))); // xmemcached needs a host name's address
     if (!UNIT_ONLY.contains(a)) {
       out.add(new Change("a capacity raised", CAPACITY_IGNORED::contains,
           x -> edit.apply(s -> s.withCapacity(s.capacity() + 1))));

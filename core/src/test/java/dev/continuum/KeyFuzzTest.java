@@ -22,7 +22,7 @@ class KeyFuzzTest {
       Continuum c = Continuum.builder(a).build();
       int w = a.supportsWeights() ? 2 : 1; // an algorithm without weights takes capacity 1 only
       c.addServers(Server.of("10.0.0.1", 11211), Server.of("10.0.0.2", 11211, w), Server.of("10.0.0.3", 11212, w == 1 ? 1 : 3),
-          Server.of("cache-d", 11211, 1), Server.of("::1", 11211, 1));
+          Server.of("cache-d", 11211, 1).withAddress("10.0.0.4"), Server.of("::1", 11211, 1));
       list.add(c);
     }
     return List.copyOf(list);

@@ -43,8 +43,9 @@ import org.junit.jupiter.params.provider.EnumSource;
  * failures shrink to a minimal sequence.
  */
 class ModelBasedTest {
-  /** Dialects whose peer rejects a weight of 0 (twemproxy: weights are at least 1). */
-  static final Set<String> ZERO_CAPACITY_REJECTED = Set.of("twemproxy", "twemproxy-md5", "nginx-hash-consistent");
+  /** Dialects whose peer rejects a weight of 0 (twemproxy, nginx and xmemcached: weights are at least 1). */
+  static final Set<String> ZERO_CAPACITY_REJECTED = Set.of("twemproxy", "twemproxy-md5", "nginx-hash-consistent",
+      "xmemcached", "xmemcached-nginx");
 
   /** Keys checked after every step: ASCII, empty, multi-byte, a broken surrogate, a long one. */
   private static final List<String> KEYS = keys();
@@ -388,7 +389,7 @@ class ModelBasedTest {
     Model m = new Model(true, a, config);
     List<Op> ops = List.of(new Add(Server.of("10.0.0.1", 1)), new Add(Server.of("10.0.0.2", 1, 3)),
         new AddBatch(Arrays.asList(Server.of("10.0.0.3", 1), Server.of("10.0.0.1", 1))),
-        new Add(Server.of("10.0.0.4", 11211)), new Add(Server.of("cache-b.example", 11211)),
+        new Add(Server.of("10.0.0.4", 11211)), new Add(Server.of("cache-b.example", 11211).withAddress("10.0.0.66")),
         new Update(Server.of("10.0.0.1", 1, 2)), new Remove(Server.of("10.0.0.9", 1)),
         new RemoveBatch(List.of(Server.of("10.0.0.2", 1))), new Remove(Server.of("10.0.0.4", 11211)),
         new Remove(Server.of("10.0.0.1", 1)), new Add(Server.of("10.0.0.2", 1)));

@@ -46,7 +46,7 @@ final class Models {
         b.totalDots(totalDots);
       }
       if (a.accepts(Options.Knob.POINTS_PER_WEIGHT)) {
-        b.pointsPerWeight(pointsPerWeight);
+        b.pointsPerWeight(a == Algorithm.DUBBO ? dubboHashNodes() : pointsPerWeight);
       }
       if (a.accepts(Options.Knob.PROBES)) {
         b.probes(probes);
@@ -58,6 +58,11 @@ final class Models {
         b.avalanche(avalanche);
       }
       return b;
+    }
+
+    /** Dubbo's hash.nodes: at least 4 (fewer gives Dubbo an empty ring, which the dialect refuses). */
+    int dubboHashNodes() {
+      return Math.max(4, pointsPerWeight);
     }
 
     static Config defaults() {
@@ -127,6 +132,10 @@ final class Models {
     t.put(Algorithm.HAPROXY_DJB2, c -> new HaproxyModel("djb2", c.avalanche()));
     t.put(Algorithm.HAPROXY_WT6, c -> new HaproxyModel("wt6", c.avalanche()));
     t.put(Algorithm.HAPROXY_CRC32, c -> new HaproxyModel("crc32", c.avalanche()));
+    t.put(Algorithm.JEDIS, c -> new JavaClientModels.Jedis());
+    t.put(Algorithm.XMEMCACHED, c -> new JavaClientModels.Xmemcached(false));
+    t.put(Algorithm.XMEMCACHED_NGINX, c -> new JavaClientModels.Xmemcached(true));
+    t.put(Algorithm.DUBBO, c -> new JavaClientModels.Dubbo(c.dubboHashNodes()));
     return t;
   }
 

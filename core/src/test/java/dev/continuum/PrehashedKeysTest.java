@@ -12,7 +12,14 @@ class PrehashedKeysTest {
   private static final String[] KEYS = Placements.keys(5_000, 21);
 
   private static Continuum build(Algorithm a, long seed) {
+    return build(a, seed, null);
+  }
+
+  private static Continuum build(Algorithm a, long seed, KeyHashFunction keyHash) {
     Continuum.Builder b = Continuum.builder(a);
+    if (keyHash != null) {
+      b.keyHash(keyHash);
+    }
     if (a.accepts(Options.Knob.SEED)) {
       b.seed(a == Algorithm.PYMEMCACHE ? seed & 0xFFFFFFFFL : seed);
     }
@@ -26,9 +33,10 @@ class PrehashedKeysTest {
   }
 
   /**
-   * A key and its key hash (xxHash64 of the UTF-8 bytes with the seed, computed here from the bytes
-   * rather than by the placement) place alike, primary and replicas, for every algorithm that takes
-   * prehashed keys; after a removal too, where history matters.
+   * A key and its key hash (xxHash64 by default, or rapidhash V3 as hash4j computes it when chosen,
+   * over the UTF-8 bytes with the seed, computed here rather than by the placement) place alike,
+   * primary and replicas, for every algorithm that takes prehashed keys; after a removal too, where
+   * history matters.
    */
   @Test
   void aKeyAndItsHashPlaceAlike() {
@@ -36,15 +44,23 @@ class PrehashedKeysTest {
       if (!a.has(Algorithm.Capability.PREHASHED_KEYS)) {
         continue;
       }
-      Continuum c = build(a, 99);
-      for (int round = 0; round < 2; round++) {
-        for (String key : KEYS) {
-          long h = XxHash64.hash(key.getBytes(StandardCharsets.UTF_8), 99);
-          assertThat(c.resolve(h)).as("%s %s", a, key).isEqualTo(c.resolve(key));
-          assertThat(c.resolve(h, 3)).as("%s %s", a, key).isEqualTo(c.resolve(key, 3));
-        }
-        c.removeServer(c.servers().get(7));
+      for (KeyHashFunction f : new KeyHashFunction[] {null, KeyHashFunction.RAPIDHASH}) {
+        checkKeyAndHash(a, f);
       }
+    }
+  }
+
+  private static void checkKeyAndHash(Algorithm a, KeyHashFunction f) {
+    Continuum c = build(a, 99, f);
+    for (int round = 0; round < 2; round++) {
+      for (String key : KEYS) {
+        byte[] utf8 = key.getBytes(StandardCharsets.UTF_8);
+        long h = f == KeyHashFunction.RAPIDHASH
+            ? com.dynatrace.hash4j.hashing.Hashing.rapidhashV3(99).hashBytesToLong(utf8) : XxHash64.hash(utf8, 99);
+        assertThat(c.resolve(h)).as("%s %s %s", a, f, key).isEqualTo(c.resolve(key));
+        assertThat(c.resolve(h, 3)).as("%s %s %s", a, f, key).isEqualTo(c.resolve(key, 3));
+      }
+      c.removeServer(c.servers().get(7));
     }
   }
 

@@ -26,10 +26,11 @@ class SlowStartTest {
   /** A capacity increase moves keys only onto the grown server. */
   static final Set<Algorithm> HOLDS = EnumSet.of(Algorithm.RING, Algorithm.BOUNDED_LOAD, Algorithm.RENDEZVOUS,
       Algorithm.MULTI_PROBE, Algorithm.NGINX_HASH_CONSISTENT, Algorithm.HAPROXY_SDBM, Algorithm.HAPROXY_DJB2,
-      Algorithm.HAPROXY_WT6, Algorithm.HAPROXY_CRC32);
-  /** Capacities change no placement (pymemcache, the unweighted ketama dialects). */
+      Algorithm.HAPROXY_WT6, Algorithm.HAPROXY_CRC32, Algorithm.JEDIS, Algorithm.XMEMCACHED, Algorithm.XMEMCACHED_NGINX);
+  /** Capacities change no placement (pymemcache, the unweighted ketama dialects, dubbo). */
   static final Set<Algorithm> IGNORES_CAPACITY = EnumSet.of(Algorithm.PYMEMCACHE,
-      Algorithm.LIBMEMCACHED_KETAMA_UNWEIGHTED, Algorithm.SPYMEMCACHED, Algorithm.SPYMEMCACHED_LIBMEMCACHED);
+      Algorithm.LIBMEMCACHED_KETAMA_UNWEIGHTED, Algorithm.SPYMEMCACHED, Algorithm.SPYMEMCACHED_LIBMEMCACHED,
+      Algorithm.DUBBO);
   /** Built here without avalanche: their key hashes leave similar keys clustered. */
   static final Set<Algorithm> HAPROXY_WITHOUT_AVALANCHE = EnumSet.of(Algorithm.HAPROXY_SDBM, Algorithm.HAPROXY_DJB2,
       Algorithm.HAPROXY_WT6, Algorithm.HAPROXY_CRC32);
@@ -45,9 +46,9 @@ class SlowStartTest {
     }
     return out;
   }
-  /** twemproxy and nginx reject capacity 0, so their ramp starts at 1. */
+  /** twemproxy, nginx and xmemcached reject capacity 0, so their ramp starts at 1. */
   static final Set<Algorithm> NO_ZERO = EnumSet.of(Algorithm.TWEMPROXY, Algorithm.TWEMPROXY_MD5,
-      Algorithm.NGINX_HASH_CONSISTENT);
+      Algorithm.NGINX_HASH_CONSISTENT, Algorithm.XMEMCACHED, Algorithm.XMEMCACHED_NGINX);
 
   /** Steps, over every try, that moved a key between two servers that were not ramping. */
   private static final Map<Algorithm, Integer> STRAY_STEPS = new EnumMap<>(Algorithm.class);

@@ -134,7 +134,7 @@ class WeightsAndDeterminismTest {
   /**
    * Equal sums are expected, not a slip: with IP-literal hosts on ports other than 11211 the ketama
    * dialects that share point names and md5 words (libmemcached weighted, twemproxy-md5, both
-   * spymemcached formats) build the same ring.
+   * spymemcached formats, xmemcached-nginx at capacity 1) build the same ring.
    */
   private static final String PINNED_DIALECTS = """
       python-continuum=-511939039143085449 weighted=3846171067115657899
@@ -151,7 +151,16 @@ class WeightsAndDeterminismTest {
       spymemcached-weighted=-6453553444710139715 weighted=-3638639495872330825
       spymemcached-libmemcached=-6453553444710139715
       spymemcached-libmemcached-weighted=-6453553444710139715 weighted=-3638639495872330825
+      jedis=-7826574620030874920 weighted=170133499405980350
+      xmemcached=-263995156500614268 weighted=-5800831576192266392
+      xmemcached-nginx=-6453553444710139715 weighted=6567506859983667577
+      dubbo=-9024977346721450382
       pymemcache=-906364173609075080
+      nginx-hash-consistent=2385591518064981020 weighted=6562379093225775687
+      haproxy-sdbm=-5830082896948865088 weighted=-6516500232095892960
+      haproxy-djb2=5076360534447712928 weighted=-2525309158805294464
+      haproxy-wt6=1984509599800651535 weighted=7757051174027140235
+      haproxy-crc32=-5472380446135148047 weighted=1242193579174125777
       """;
 
   /**

@@ -13,4 +13,9 @@ interface Contender {
 
   /** {@code host:port} of a server {@link #locate} returned; null for a hash-only floor. */
   String nameOf(Object located);
+
+  /** True when fleet server {@code server} was removed and must take no key. */
+  default boolean removed(int server) {
+    return false;
+  }
 }

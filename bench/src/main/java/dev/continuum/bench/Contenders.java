@@ -6,7 +6,7 @@ import com.dynatrace.hash4j.hashing.Hasher64;
 import com.google.code.yanf4j.core.Session;
 import com.google.common.hash.HashFunction;
 import dev.continuum.Algorithm;
-import dev.continuum.BenchAccess;
+import dev.continuum.BenchSupport;
 import dev.continuum.Continuum;
 import dev.continuum.Server;
 import java.lang.reflect.InvocationHandler;
@@ -20,6 +20,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntPredicate;
+import java.util.function.ToLongFunction;
 import net.rubyeye.xmemcached.impl.KetamaMemcachedSessionLocator;
 import net.rubyeye.xmemcached.networking.MemcachedSession;
 import net.rubyeye.xmemcached.utils.InetSocketAddressWrapper;
@@ -35,24 +37,24 @@ final class Contenders {
 
   /** Contenders that place keys on servers (checked to resolve every key to one of the fleet's). */
   static final String[] PLACERS = {
-    "continuum-python", "continuum-spymemcached", "spymemcached", "xmemcached", "jedis-sharded",
-    "continuum-ring", "continuum-jump", "continuum-maglev", "continuum-memento", "guava-jump", "hash4j-jumpback",
+    "continuum-python", "continuum-spymemcached", "continuum-twemproxy-md5", "spymemcached", "xmemcached",
+    "jedis-sharded", "continuum-ring", "continuum-jump", "continuum-jumpback", "continuum-maglev", "continuum-memento",
+    "continuum-memento-10pct-removed", "guava-jump", "hash4j-jumpback", "hash4j-jumpback-continuum-hash",
   };
-  /** continuum's own fast algorithms, with their default 64-bit hash. */
-  static final String[] FAST = {"continuum-ring", "continuum-jump", "continuum-maglev", "continuum-memento"};
-  /** Hash-only floors: the cost of the key hash alone. */
-  static final String[] FLOORS = {"floor-md5-messagedigest", "floor-md5-continuum", "floor-murmur3-chars", "floor-xxhash64-continuum"};
+  /** The md5 dialects of issue 11's target (libmemcached's runs apart: it stops at 100 servers). */
+  static final String[] MD5_DIALECTS = {"continuum-python", "continuum-spymemcached", "continuum-twemproxy-md5"};
+  /** libmemcached's libketama ring (md5 keys), limited to 100 servers as libmemcached is. */
+  static final String LIBMEMCACHED = "continuum-libmemcached";
+  /** Hash-only floors: the cost of a key hash alone. */
+  static final String[] FLOORS = {"floor-md5-messagedigest", "floor-md5-messagedigest-noalloc", "floor-md5-continuum",
+    "floor-murmur3-chars", "floor-komihash-chars", "floor-keyhash-continuum"};
 
   static Contender create(String name, Fleet fleet) {
+    if (name.startsWith("continuum-")) {
+      boolean removals = name.equals("continuum-memento-10pct-removed");
+      return continuum(built(name, fleet), i -> removals && removedTenth(i, fleet.size()));
+    }
     switch (name) {
-      case "continuum-python":
-        return continuum(Continuum.builder(Algorithm.PYTHON_CONTINUUM).totalDots(160 * fleet.size()).build(), fleet);
-      case "continuum-spymemcached":
-      case "continuum-ring":
-      case "continuum-jump":
-      case "continuum-maglev":
-      case "continuum-memento":
-        return continuum(new Continuum(Algorithm.byName(name.substring("continuum-".length()))), fleet);
       case "spymemcached":
         return spymemcached(fleet);
       case "xmemcached":
@@ -62,21 +64,56 @@ final class Contenders {
       case "guava-jump":
         return guavaJump(fleet);
       case "hash4j-jumpback":
-        return hash4jJumpBack(fleet);
+        return hash4jJumpBack(fleet, com.dynatrace.hash4j.hashing.Hashing.komihash5_0()::hashCharsToLong);
+      case "hash4j-jumpback-continuum-hash":
+        return hash4jJumpBack(fleet, BenchSupport.defaultKeyHash()::applyAsLong);
       case "floor-md5-messagedigest":
         return md5MessageDigest();
       case "floor-md5-messagedigest-noalloc":
         return md5MessageDigestNoAlloc();
       case "floor-md5-continuum":
-        return floor(BenchAccess::md5);
-      case "floor-xxhash64-continuum":
-        return floor(key -> (int) BenchAccess.xxHash64(key));
+        return floor(BenchSupport::md5);
+      case "floor-keyhash-continuum":
+        ToLongFunction<CharSequence> keyHash = BenchSupport.defaultKeyHash();
+        return floor(key -> (int) keyHash.applyAsLong(key));
       case "floor-murmur3-chars":
         Hasher64 murmur = com.dynatrace.hash4j.hashing.Hashing.murmur3_128();
         return floor(key -> (int) murmur.hashCharsToLong(key));
+      case "floor-komihash-chars":
+        Hasher64 komihash = com.dynatrace.hash4j.hashing.Hashing.komihash5_0();
+        return floor(key -> (int) komihash.hashCharsToLong(key));
       default:
         throw new IllegalArgumentException("unknown contender " + name);
     }
+  }
+
+  /**
+   * The continuum of contender {@code name} over the fleet: python-continuum with 160 dots a server (the
+   * ring size of the others), libmemcached's libketama ring, memento with every tenth server removed,
+   * or the algorithm named after {@code continuum-} with its defaults.
+   */
+  static Continuum built(String name, Fleet fleet) {
+    Continuum c = switch (name) {
+      case "continuum-python" -> Continuum.builder(Algorithm.PYTHON_CONTINUUM).totalDots(160 * fleet.size()).build();
+      case "continuum-libmemcached" -> new Continuum(Algorithm.LIBMEMCACHED_KETAMA_WEIGHTED);
+      case "continuum-memento-10pct-removed" -> new Continuum(Algorithm.MEMENTO);
+      default -> new Continuum(Algorithm.byName(name.substring("continuum-".length())));
+    };
+    Server[] all = servers(fleet);
+    c.addServers(all);
+    if (name.equals("continuum-memento-10pct-removed")) {
+      for (int i = 0; i < all.length; i++) {
+        if (removedTenth(i, all.length)) {
+          c.removeServer(all[i]);
+        }
+      }
+    }
+    return c;
+  }
+
+  /** Every tenth server of the fleet (at least one): what {@code memento-10pct-removed} removes. */
+  static boolean removedTenth(int i, int servers) {
+    return servers >= 10 ? i % 10 == 5 : i == servers / 2;
   }
 
   static Server[] servers(Fleet fleet) {
@@ -87,8 +124,8 @@ final class Contenders {
     return out;
   }
 
-  static Contender continuum(Continuum c, Fleet fleet) {
-    c.addServers(servers(fleet));
+  /** A contender over {@code c}, whose fleet servers {@code removed} were taken out of it. */
+  static Contender continuum(Continuum c, IntPredicate removed) {
     return new Contender() {
       @Override
       public Object locate(String key) {
@@ -99,6 +136,11 @@ final class Contenders {
       public String nameOf(Object located) {
         Server s = (Server) located;
         return s.host() + ":" + s.port();
+      }
+
+      @Override
+      public boolean removed(int server) {
+        return removed.test(server);
       }
     };
   }
@@ -210,14 +252,14 @@ final class Contenders {
     };
   }
 
-  static Contender hash4jJumpBack(Fleet fleet) {
-    Hasher64 hasher = com.dynatrace.hash4j.hashing.Hashing.komihash5_0();
+  /** hash4j's JumpBackHash over {@code hash} of the key (komihash of its chars, or continuum's key hash). */
+  static Contender hash4jJumpBack(Fleet fleet, ToLongFunction<String> hash) {
     ConsistentBucketHasher jump = ConsistentHashing.jumpBackHashSplitMix64();
     String[] names = fleet.names;
     return new Contender() {
       @Override
       public Object locate(String key) {
-        return names[jump.getBucket(hasher.hashCharsToLong(key), names.length)];
+        return names[jump.getBucket(hash.applyAsLong(key), names.length)];
       }
 
       @Override

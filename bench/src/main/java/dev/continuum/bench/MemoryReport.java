@@ -2,7 +2,7 @@ package dev.continuum.bench;
 
 import com.google.code.yanf4j.core.Session;
 import dev.continuum.Algorithm;
-import dev.continuum.BenchAccess;
+import dev.continuum.BenchSupport;
 import dev.continuum.Continuum;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,10 +27,10 @@ final class MemoryReport {
       long points = 160L * n;
       Continuum spy = new Continuum(Algorithm.SPYMEMCACHED);
       spy.addServers(Contenders.servers(fleet));
-      rows.add(row("continuum-spymemcached", n, points, GraphLayout.parseInstance(BenchAccess.placementOf(spy)).totalSize()));
+      rows.add(row("continuum-spymemcached", n, points, GraphLayout.parseInstance(BenchSupport.placementOf(spy)).totalSize()));
       Continuum python = Continuum.builder(Algorithm.PYTHON_CONTINUUM).totalDots(160 * n).build();
       python.addServers(Contenders.servers(fleet));
-      rows.add(row("continuum-python", n, points, GraphLayout.parseInstance(BenchAccess.placementOf(python)).totalSize()));
+      rows.add(row("continuum-python", n, points, GraphLayout.parseInstance(BenchSupport.placementOf(python)).totalSize()));
 
       List<MemcachedNode> nodes = Contenders.spyNodes(fleet, 0, n);
       KetamaNodeLocator locator = new KetamaNodeLocator(nodes, DefaultHashAlgorithm.KETAMA_HASH);

@@ -2,7 +2,7 @@ package dev.continuum.bench;
 
 import com.google.code.yanf4j.core.Session;
 import dev.continuum.Algorithm;
-import dev.continuum.BenchAccess;
+import dev.continuum.BenchSupport;
 import dev.continuum.Continuum;
 import dev.continuum.Server;
 import java.util.ArrayList;
@@ -46,7 +46,7 @@ public class UpdateBench {
     Fleet fleet = new Fleet(servers + 1);
     switch (contender) {
       case "continuum-spymemcached" -> continuum(new Continuum(Algorithm.SPYMEMCACHED), fleet);
-      case "continuum-spymemcached-rebuild" -> continuum(BenchAccess.fullBuilds(Algorithm.SPYMEMCACHED), fleet);
+      case "continuum-spymemcached-rebuild" -> continuum(BenchSupport.fullBuilds(Algorithm.SPYMEMCACHED), fleet);
       case "continuum-ring" -> continuum(new Continuum(Algorithm.RING), fleet);
       case "continuum-python" -> continuum(Continuum.builder(Algorithm.PYTHON_CONTINUUM).totalDots(160 * servers).build(), fleet);
       case "spymemcached" -> {

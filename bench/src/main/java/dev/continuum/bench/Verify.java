@@ -1,6 +1,6 @@
 package dev.continuum.bench;
 
-import dev.continuum.BenchAccess;
+import dev.continuum.BenchSupport;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -18,15 +18,25 @@ final class Verify {
       }
       return;
     }
-    Set<String> members = new HashSet<>(java.util.Arrays.asList(fleet.names));
+    Set<String> members = new HashSet<>();
+    for (int i = 0; i < fleet.size(); i++) {
+      if (!c.removed(i)) {
+        members.add(fleet.names[i]);
+      }
+    }
     for (String key : fleet.keys) {
       String got = c.nameOf(c.locate(key));
       if (!members.contains(got)) {
-        throw new IllegalStateException(name + " placed " + key + " on " + got + ", not one of its " + fleet.size() + " servers");
+        throw new IllegalStateException(name + " placed " + key + " on " + got + ", not one of its " + members.size() + " servers");
       }
     }
     if (name.equals("continuum-spymemcached")) {
       agree(name, c, "spymemcached", Contenders.spymemcached(fleet), fleet);
+    }
+    // JumpBackHash over continuum's key hash is continuum's jumpback, and memento with nothing removed
+    // is jumpback: the same bucket for every key, so that their difference is the cost of the call.
+    if (name.equals("hash4j-jumpback-continuum-hash") || name.equals("continuum-memento")) {
+      agree(name, c, "continuum-jumpback", Contenders.create("continuum-jumpback", fleet), fleet);
     }
     if (name.startsWith("continuum-")) {
       md5Floors(fleet); // the md5 rings hash keys with continuum's MD5, checked here against the JDK's
@@ -62,7 +72,7 @@ final class Verify {
     for (String key : fleet.keys) {
       byte[] d = md5.digest(key.getBytes(StandardCharsets.UTF_8));
       int want = (d[0] & 0xFF) | (d[1] & 0xFF) << 8 | (d[2] & 0xFF) << 16 | (d[3] & 0xFF) << 24;
-      if (BenchAccess.md5(key) != want) {
+      if (BenchSupport.md5(key) != want) {
         throw new IllegalStateException("continuum md5 differs from MessageDigest on " + key);
       }
     }

@@ -2,13 +2,15 @@ package dev.continuum.cli;
 
 import dev.continuum.Algorithm;
 import dev.continuum.Continuum;
+import dev.continuum.KeyHashFunction;
 import dev.continuum.Server;
 import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --algorithm NAME}, {@code --seed N} and {@code --total-dots N}: which placement a command uses, with
+ * {@code --algorithm NAME}, {@code --seed N}, {@code --total-dots N} and {@code --hash NAME}: which placement a
+ * command uses, with
  * its knobs. Shared by every command.
  */
 final class AlgorithmOption {
@@ -34,6 +36,55 @@ final class AlgorithmOption {
       description = "python-continuum's totaldots, the ring entries shared by all servers (default 1000: "
           + "fewer than 40 a server from 26 servers on; give 160 a server for large fleets).%n  e.g. --total-dots 160000.")
   Integer totalDots;
+
+  @Option(names = "--hash", paramLabel = "NAME",
+      description = "The key hash of continuum's own algorithms: xxhash64 (default) or rapidhash (the same as "
+          + "hash4j's rapidhashV3); the dialects always hash as their peer does.%n  e.g. --hash rapidhash.")
+  String hash;
+
+  /** The chosen key hash, or null for the algorithm's default; an unknown name is an error. */
+  KeyHashFunction keyHash() {
+    if (hash == null) {
+      return null;
+    }
+    List<String> names = new java.util.ArrayList<>();
+    for (KeyHashFunction f : KeyHashFunction.values()) {
+      if (f.cliName().equals(hash)) {
+        return f;
+      }
+      names.add(f.cliName());
+    }
+    String near = Suggest.nearest(hash, names);
+    throw new UserException("unknown key hash \"" + hash + "\"" + (near != null ? "; did you mean " + near + "?" : "")
+        + " (known: " + String.join(", ", names) + ")");
+  }
+
+  @Option(names = "--avalanche",
+      description = "HAProxy's avalanche hash modifier, for the haproxy-* dialects (an --haproxy file with a bare "
+          + "'hash-type consistent' implies it).%n  e.g. --avalanche --algorithm haproxy-crc32.")
+  boolean avalanche;
+
+  /** True once an input file implied the avalanche modifier (see {@link #imply}). */
+  private boolean impliedAvalanche;
+
+  /** Takes what {@code fleet}'s file implies beyond the algorithm: HAProxy's avalanche modifier. */
+  void imply(Fleet fleet) {
+    impliedAvalanche |= fleet.avalanche;
+  }
+
+  /**
+   * Whether {@code algorithm} is built with HAProxy's avalanche modifier: given or implied, for a
+   * HAProxy dialect.
+   *
+   * @throws UserException when --avalanche was given for an algorithm without the modifier
+   */
+  boolean avalancheFor(Algorithm algorithm) {
+    boolean takes = algorithm.options().contains("avalanche");
+    if (avalanche && !takes) {
+      throw new UserException("--avalanche applies to the haproxy-* dialects only, not " + algorithm.cliName());
+    }
+    return takes && (avalanche || impliedAvalanche);
+  }
 
   /** The chosen algorithm: the option, else {@code implied}, else python-continuum. */
   Algorithm algorithm(Algorithm implied) {
@@ -68,11 +119,28 @@ final class AlgorithmOption {
     if (algorithm == Algorithm.PYTHON_CONTINUUM) {
       checkDots(servers, totalDots == null ? DEFAULT_TOTAL_DOTS : totalDots, err);
     }
-    return build(algorithm, seed, totalDots, servers);
+    return build(algorithm, seed, totalDots, avalancheFor(algorithm), keyHash(), servers);
   }
 
   static Continuum build(Algorithm algorithm, Long seed, Integer totalDots, List<Server> servers) {
+    return build(algorithm, seed, totalDots, false, null, servers);
+  }
+
+  /** As {@link #build(Algorithm, Long, Integer, List)}, with HAProxy's avalanche modifier when {@code avalanche}. */
+  static Continuum build(Algorithm algorithm, Long seed, Integer totalDots, boolean avalanche, List<Server> servers) {
+    return build(algorithm, seed, totalDots, avalanche, null, servers);
+  }
+
+  /** As {@link #build(Algorithm, Long, Integer, boolean, List)} with a key hash (null: the default). */
+  static Continuum build(Algorithm algorithm, Long seed, Integer totalDots, boolean avalanche, KeyHashFunction keyHash,
+      List<Server> servers) {
     Continuum.Builder b = Continuum.builder(algorithm);
+    if (avalanche) {
+      b.avalanche(true);
+    }
+    if (keyHash != null) {
+      b.keyHash(keyHash);
+    }
     if (seed != null) {
       b.seed(seed);
     }

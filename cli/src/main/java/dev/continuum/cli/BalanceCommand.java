@@ -48,6 +48,7 @@ final class BalanceCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     Fleet fleet = serverOptions.fleet();
+    algorithmOption.imply(fleet);
     Algorithm algorithm = algorithmOption.algorithm(fleet.implied);
     Continuum c = algorithmOption.build(algorithm, fleet.servers, spec.commandLine().getErr());
     Measure.Shares shares;

@@ -25,8 +25,8 @@ import picocli.CommandLine.Model.CommandSpec;
     optionListHeading = "%nOptions:%n",
     description = {
       "Measures every algorithm (and dialect) on fleets of N equal servers: peak-to-mean load, standard deviation "
-          + "of load (share/ideal), the fraction of keys moved when one server is added (ideal 1/(N+1)) and when one "
-          + "is removed (ideal 1/N), the memory of the placement, and the time of a lookup.",
+          + "of load (share/ideal), the fraction of keys moved when one server is added (ideal: 1 in N+1) and when one "
+          + "is removed (ideal: 1 in N), the memory of the placement, and the time of a lookup.",
       "Rings are measured exactly from their arcs; the others by placing --keys sample keys. The removed server is "
           + "the middle one for algorithms that support arbitrary removal, else the last one added. Lookup times are "
           + "a rough in-process timing (best of 3 passes over the sample keys), not a benchmark: JMH is the authority.",
@@ -54,7 +54,7 @@ final class CompareCommand implements Callable<Integer> {
           + "%n  e.g. --keys 1000000.")
   long keys;
 
-  @Option(names = "--algorithm", paramLabel = "NAME", split = ",",
+  @Option(names = "--algorithm", paramLabel = "NAME", split = ",", completionCandidates = AlgorithmOption.AlgorithmNames.class,
       description = "Measure only these algorithms (repeatable or comma-separated).%n  e.g. --algorithm python-continuum,twemproxy.")
   List<String> only = new ArrayList<>();
 

@@ -37,7 +37,8 @@ import picocli.CommandLine.Model.CommandSpec;
     optionListHeading = "%nOptions:%n",
     description = {
       "Checks every <oracle>.tsv in DIR (with its <oracle>.configs.tsv) against the matching dialect:",
-      "continuum, libmemcached, twemproxy, spymemcached, pymemcache, nginx, haproxy, and",
+      "continuum, libmemcached, twemproxy, spymemcached, jedis, xmemcached, dubbo, pymemcache, nginx,",
+      "haproxy, and",
       "pymemcache.murmur3.tsv (pymemcache's hash). Prints 'FILE: checked N, mismatched M, skipped S'",
       "per file, and 'FILE: not recognised' for any other .tsv file in DIR.",
       "Exit 0 when every row matches, 1 on any mismatch, skipped row or unrecognised file, 2 on",
@@ -160,6 +161,55 @@ final class ConformanceCommand implements Callable<Integer> {
           default:
             throw new UserException(r.where() + ": unknown node kind \"" + r.get("kind") + "\"");
         }
+      }
+    },
+    JEDIS("jedis", "server_idx") {
+      @Override
+      Continuum.Builder builder(VectorTable.Row first) {
+        // ShardedJedis (3.10.0) and JedisSharding (4.0 to 6.2) place alike: one dialect for both.
+        return Continuum.builder(Algorithm.JEDIS).allowDuplicateServers(true);
+      }
+
+      @Override
+      Server server(VectorTable.Row r) {
+        return TWEMPROXY.server(r); // the same columns: host, port, weight, name ('-' for none)
+      }
+    },
+    XMEMCACHED("xmemcached", "server_idx") {
+      @Override
+      Continuum.Builder builder(VectorTable.Row first) {
+        switch (first.get("mode")) {
+          case "default":
+            return Continuum.builder(Algorithm.XMEMCACHED).allowDuplicateServers(true);
+          case "nginx":
+            return Continuum.builder(Algorithm.XMEMCACHED_NGINX).allowDuplicateServers(true);
+          default:
+            throw new UserException(first.where() + ": unknown xmemcached mode \"" + first.get("mode") + "\"");
+        }
+      }
+
+      @Override
+      Server server(VectorTable.Row r) {
+        Server s = Server.of(r.get("host"), r.getInt("port"), r.getInt("weight"));
+        switch (r.get("kind")) {
+          case "ip":
+            return s;
+          case "resolved":
+            return s.withAddress(r.get("ip"));
+          default:
+            throw new UserException(r.where() + ": unknown node kind \"" + r.get("kind") + "\"");
+        }
+      }
+    },
+    DUBBO("dubbo", "server_idx") {
+      @Override
+      Continuum.Builder builder(VectorTable.Row first) {
+        return Continuum.builder(Algorithm.DUBBO).pointsPerWeight(first.getInt("hash_nodes")).allowDuplicateServers(true);
+      }
+
+      @Override
+      Server server(VectorTable.Row r) {
+        return Server.of(r.get("host"), r.getInt("port"));
       }
     },
     PYMEMCACHE("pymemcache", "node_idx") {

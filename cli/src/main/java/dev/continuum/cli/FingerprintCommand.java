@@ -47,6 +47,7 @@ final class FingerprintCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     Fleet fleet = serverOptions.fleet();
+    algorithmOption.imply(fleet);
     Algorithm algorithm = algorithmOption.algorithm(fleet.implied);
     Continuum c = algorithmOption.build(algorithm, fleet.servers, spec.commandLine().getErr());
     String fingerprint = c.fingerprint();

@@ -12,10 +12,17 @@ final class Fleet {
   final List<Server> servers;
   final Algorithm implied;
   final String source;
+  /** True when the input implies HAProxy's avalanche modifier (a bare {@code hash-type consistent}). */
+  final boolean avalanche;
 
   Fleet(List<Server> servers, Algorithm implied, String source) {
+    this(servers, implied, source, false);
+  }
+
+  Fleet(List<Server> servers, Algorithm implied, String source, boolean avalanche) {
     this.servers = List.copyOf(servers);
     this.implied = implied;
     this.source = source;
+    this.avalanche = avalanche;
   }
 }

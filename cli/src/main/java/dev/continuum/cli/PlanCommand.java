@@ -38,7 +38,8 @@ import picocli.CommandLine.Model.CommandSpec;
           + "whole hash space); otherwise measured on --keys sample keys, or on your own keys with --keys-file. "
           + "The report says which.",
       "--ramp STEPS plans a slow start instead: the one server of --add comes in over STEPS capacity steps, "
-          + "each moving keys only onto it (ring, bounded-load, multi-probe and rendezvous).",
+          + "each moving keys only onto it (ring, bounded-load, multi-probe, rendezvous and the dialects whose "
+          + "weight only adds the grown server's points).",
       "",
       "Examples:",
       "  continuum plan --servers examples/fleet.txt --add 10.0.1.7:11211:2",
@@ -91,7 +92,8 @@ final class PlanCommand implements Callable<Integer> {
 
   @Option(names = "--ramp", paramLabel = "STEPS",
       description = "Plan a slow start of the one server of --add: its capacity in STEPS equal steps, and the share each "
-          + "step moves (only onto it). For ring, bounded-load, multi-probe and rendezvous.%n  e.g. --ramp 4.")
+          + "step moves (only onto it). For ring, bounded-load, multi-probe, rendezvous and the dialects whose "
+          + "weight only adds points (the error names them).%n  e.g. --ramp 4.")
   Integer ramp;
 
   @Mixin SampleOptions sampling;
@@ -111,6 +113,7 @@ final class PlanCommand implements Callable<Integer> {
       throw new UserException("--table " + table + ": no such table; the tables are servers, moves");
     }
     Fleet before = serverOptions.fleet();
+    algorithmOption.imply(before);
     if (ramp != null) {
       return new SlowStart(this).plan(before, out);
     }
@@ -130,9 +133,11 @@ final class PlanCommand implements Callable<Integer> {
       if (algorithmAfter == Algorithm.PYTHON_CONTINUUM) {
         AlgorithmOption.checkDots(serversAfter, dotsAfter == null ? AlgorithmOption.DEFAULT_TOTAL_DOTS : dotsAfter, err);
       }
-      b = AlgorithmOption.build(algorithmAfter, seedAfter, dotsAfter, serversAfter);
+      b = AlgorithmOption.build(algorithmAfter, seedAfter, dotsAfter,
+          sameAlgorithm ? algorithmOption.avalancheFor(algorithmAfter) : after.avalanche,
+          sameAlgorithm ? algorithmOption.keyHash() : null, serversAfter);
     }
-    after = new Fleet(serversAfter, after.implied, after.source);
+    after = new Fleet(serversAfter, after.implied, after.source, after.avalanche);
     Keys sampleKeys = sampling.keys();
     Measure.Moves moves;
     try (Progress p = Progress.start(spec.commandLine().getErr(), "placing keys", sampleKeys.count())) {
@@ -280,7 +285,8 @@ final class PlanCommand implements Callable<Integer> {
    * for history-dependent algorithms differs from a fresh build over {@code after}.
    */
   private Continuum changed(Algorithm algorithm, List<Server> before, List<Server> after) {
-    Continuum c = AlgorithmOption.build(algorithm, algorithmOption.seed, algorithmOption.totalDots, before);
+    Continuum c = AlgorithmOption.build(algorithm, algorithmOption.seed, algorithmOption.totalDots,
+        algorithmOption.avalancheFor(algorithm), algorithmOption.keyHash(), before);
     Map<Server, Server> target = new HashMap<>();
     for (Server s : after) {
       target.put(s, s);
@@ -310,7 +316,7 @@ final class PlanCommand implements Callable<Integer> {
       throw new UserException("give either --to FILE or --add/--remove/--weight, not both");
     }
     if (to != null) {
-      return ServerOptions.read(to, serverOptions.kind(), serverOptions.pool);
+      return ServerOptions.read(to, serverOptions.kind(), serverOptions.section());
     }
     if (!edits && (toAlgorithm != null || toSeed != null || toTotalDots != null)) {
       return before; // the same fleet under another placement
@@ -353,7 +359,7 @@ final class PlanCommand implements Callable<Integer> {
     if (list.isEmpty()) {
       throw new UserException("the change leaves no server");
     }
-    return new Fleet(list, before.implied, before.source + " changed");
+    return new Fleet(list, before.implied, before.source + " changed", before.avalanche);
   }
 
   static Server parse(String option, String spec) {

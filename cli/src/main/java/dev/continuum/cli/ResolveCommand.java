@@ -89,6 +89,7 @@ final class ResolveCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
     Fleet fleet = serverOptions.fleetOrExample(err);
+    algorithmOption.imply(fleet);
     Continuum continuum = algorithmOption.build(algorithmOption.algorithm(fleet.implied), fleet.servers, err);
     if (keysFile != null) {
       Input.requireFile(keysFile);

@@ -52,6 +52,27 @@ final class ServerOptions {
       description = "The pool of the --twemproxy file (needed when it has several).%n  e.g. --pool cache.")
   String pool;
 
+  @Option(names = "--nginx", paramLabel = "FILE",
+      description = "An nginx configuration: reads the upstream's server lines (address as written, weight=) "
+          + "and implies nginx-hash-consistent; the upstream must use 'hash KEY consistent'."
+          + "%n  e.g. --nginx /etc/nginx/nginx.conf --upstream cache.")
+  Path nginxFile;
+
+  @Option(names = "--upstream", paramLabel = "NAME",
+      description = "The upstream of the --nginx file (needed when it has several).%n  e.g. --upstream cache.")
+  String upstream;
+
+  @Option(names = "--haproxy", paramLabel = "FILE",
+      description = "An HAProxy configuration: reads the backend's servers (weight, id) and its hash-type line, "
+          + "and picks the dialect (haproxy-sdbm, -djb2, -wt6, -crc32; avalanche as written, a bare "
+          + "'hash-type consistent' being sdbm avalanche).%n  e.g. --haproxy /etc/haproxy/haproxy.cfg --backend cache.")
+  Path haproxyFile;
+
+  @Option(names = "--backend", paramLabel = "NAME",
+      description = "The backend (or listen section) of the --haproxy file (needed when several have servers)."
+          + "%n  e.g. --backend cache.")
+  String backend;
+
   /** The servers named by the options, or the example servers (saying so on {@code err}). */
   Fleet fleetOrExample(PrintWriter err) throws IOException {
     if (nothingGiven()) {
@@ -68,7 +89,8 @@ final class ServerOptions {
 
   private boolean nothingGiven() {
     return servers.isEmpty() && names.isEmpty() && addresses.isEmpty() && serversFile == null && libketamaFile == null
-        && twemproxyFile == null && pool == null;
+        && twemproxyFile == null && pool == null && nginxFile == null && upstream == null && haproxyFile == null
+        && backend == null;
   }
 
   /**
@@ -77,17 +99,27 @@ final class ServerOptions {
    * @throws UserException when no server is given or two files are
    */
   Fleet fleet() throws IOException {
-    int files = (serversFile != null ? 1 : 0) + (libketamaFile != null ? 1 : 0) + (twemproxyFile != null ? 1 : 0);
+    int files = (serversFile != null ? 1 : 0) + (libketamaFile != null ? 1 : 0) + (twemproxyFile != null ? 1 : 0)
+        + (nginxFile != null ? 1 : 0) + (haproxyFile != null ? 1 : 0);
     if (files > 1) {
-      throw new UserException("give one of --servers, --libketama and --twemproxy, not several");
+      throw new UserException("give one of --servers, --libketama, --twemproxy, --nginx and --haproxy, not several");
     }
     if (pool != null && twemproxyFile == null) {
       throw new UserException("--pool needs --twemproxy FILE");
     }
+    if (upstream != null && nginxFile == null) {
+      throw new UserException("--upstream needs --nginx FILE");
+    }
+    if (backend != null && haproxyFile == null) {
+      throw new UserException("--backend needs --haproxy FILE");
+    }
     if (nothingGiven()) {
-      throw new UserException("no servers given: use --servers FILE, --libketama FILE, --twemproxy FILE or --server HOST:PORT");
+      throw new UserException("no servers given: use --servers FILE, --libketama FILE, --twemproxy FILE, --nginx FILE, "
+          + "--haproxy FILE or --server HOST:PORT");
     }
     Fleet fromFile = twemproxyFile != null ? read(twemproxyFile, Kind.TWEMPROXY, pool)
+        : nginxFile != null ? read(nginxFile, Kind.NGINX, upstream)
+        : haproxyFile != null ? read(haproxyFile, Kind.HAPROXY, backend)
         : libketamaFile != null ? read(libketamaFile, Kind.LIBKETAMA, null)
         : serversFile != null ? read(serversFile, Kind.PLAIN, null)
         : new Fleet(List.of(), null, "--server");
@@ -106,7 +138,7 @@ final class ServerOptions {
     }
     attach(list, names, "--name", (s, v) -> s.withName(v));
     attach(list, addresses, "--address", (s, v) -> s.withAddress(v));
-    return new Fleet(list, fromFile.implied, fromFile.source);
+    return new Fleet(list, fromFile.implied, fromFile.source, fromFile.avalanche);
   }
 
   /** Applies each {@code host:port=value} of {@code specs} to the listed server with that host and port. */
@@ -132,14 +164,30 @@ final class ServerOptions {
 
   /** The kind of file the servers came from, so that a second file ({@code plan --to}) is read alike. */
   Kind kind() {
-    return twemproxyFile != null ? Kind.TWEMPROXY : libketamaFile != null ? Kind.LIBKETAMA : Kind.PLAIN;
+    return twemproxyFile != null ? Kind.TWEMPROXY : libketamaFile != null ? Kind.LIBKETAMA
+        : nginxFile != null ? Kind.NGINX : haproxyFile != null ? Kind.HAPROXY : Kind.PLAIN;
   }
 
-  enum Kind { PLAIN, LIBKETAMA, TWEMPROXY }
+  /** The section of the file that holds the servers: twemproxy's pool, nginx's upstream, HAProxy's backend. */
+  String section() {
+    return twemproxyFile != null ? pool : nginxFile != null ? upstream : haproxyFile != null ? backend : null;
+  }
 
-  /** Reads a file of the given kind; for twemproxy, pool {@code pool} (or the only one). */
-  static Fleet read(Path file, Kind kind, String pool) throws IOException {
+  enum Kind { PLAIN, LIBKETAMA, TWEMPROXY, NGINX, HAPROXY }
+
+  /**
+   * Reads a file of the given kind; {@code section} names the twemproxy pool, nginx upstream or
+   * HAProxy backend (null: the only one).
+   */
+  static Fleet read(Path file, Kind kind, String section) throws IOException {
+    String pool = section;
     switch (kind) {
+      case NGINX:
+        NginxConfig nginx = NginxConfig.read(file, section);
+        return new Fleet(nginx.servers, NginxConfig.algorithm(), file + " upstream " + nginx.upstream);
+      case HAPROXY:
+        HaproxyConfig haproxy = HaproxyConfig.read(file, section);
+        return new Fleet(haproxy.servers, haproxy.algorithm, file + " backend " + haproxy.backend, haproxy.avalanche);
       case TWEMPROXY:
         TwemproxyConfig config = TwemproxyConfig.read(file, pool);
         return new Fleet(config.servers, config.algorithm, file + " pool " + config.pool);

@@ -73,7 +73,8 @@ final class SlowStart {
     boolean ring = algorithm == Algorithm.RING || algorithm == Algorithm.BOUNDED_LOAD;
     Integer pointsPerWeight = ring && scale > 1 && POINTS_PER_WEIGHT % scale == 0 ? POINTS_PER_WEIGHT / scale : null;
 
-    Continuum current = AlgorithmOption.build(algorithm, plan.algorithmOption.seed, null, before.servers);
+    Continuum current = AlgorithmOption.build(algorithm, plan.algorithmOption.seed, null,
+        plan.algorithmOption.avalancheFor(algorithm), before.servers);
     Keys keys = plan.sampling.keys();
     Report r = new Report(String.format("plan: slow start of %s over %d steps, algorithm %s", newcomer.hostPort(), steps,
         algorithm.cliName()));

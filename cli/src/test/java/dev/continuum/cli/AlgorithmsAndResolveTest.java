@@ -47,6 +47,37 @@ class AlgorithmsAndResolveTest {
     assertThat(p.out).isEqualTo("k\t10.0.0.1:11211\n");
   }
 
+  /** --hash chooses the key hash of continuum's own algorithms, as the builder option does. */
+  @Test
+  void resolveWithTheKeyHashOption() {
+    dev.continuum.Continuum rapid = dev.continuum.Continuum.builder(Algorithm.RING).seed(3)
+        .keyHash(dev.continuum.KeyHashFunction.RAPIDHASH).build();
+    dev.continuum.Continuum xx = dev.continuum.Continuum.builder(Algorithm.RING).seed(3).build();
+    String[] servers = {"10.0.0.1:11211", "10.0.0.2:11211", "10.0.0.3:11211", "10.0.0.4:11211"};
+    for (String s : servers) {
+      rapid.addServer(s.substring(0, s.indexOf(':')), 11211);
+      xx.addServer(s.substring(0, s.indexOf(':')), 11211);
+    }
+    int differ = 0;
+    for (int i = 0; i < 40; i++) {
+      String key = "key-" + i;
+      Cli r = Cli.run("resolve", "--algorithm", "ring", "--seed", "3", "--hash", "rapidhash", "--server", servers[0],
+          "--server", servers[1], "--server", servers[2], "--server", servers[3], "--format", "tsv", key);
+      assertThat(r.out).as(r.err).isEqualTo(key + "\t" + rapid.resolve(key).hostPort() + "\n");
+      Cli d = Cli.run("resolve", "--algorithm", "ring", "--seed", "3", "--hash", "xxhash64", "--server", servers[0],
+          "--server", servers[1], "--server", servers[2], "--server", servers[3], "--format", "tsv", key);
+      assertThat(d.out).isEqualTo(key + "\t" + xx.resolve(key).hostPort() + "\n");
+      differ += r.out.equals(d.out) ? 0 : 1;
+    }
+    assertThat(differ).isPositive();
+    Cli unknown = Cli.run("resolve", "--algorithm", "ring", "--hash", "rapidhsah", "--server", servers[0], "k");
+    assertThat(unknown.code).isEqualTo(2);
+    assertThat(unknown.err).contains("unknown key hash \"rapidhsah\"; did you mean rapidhash?");
+    Cli dialect = Cli.run("resolve", "--algorithm", "spymemcached", "--hash", "rapidhash", "--server", servers[0], "k");
+    assertThat(dialect.code).isEqualTo(2);
+    assertThat(dialect.err).contains("keyHash does not apply to algorithm spymemcached");
+  }
+
   @Test
   void optionsThatDoNotApplyAreUsageErrors() {
     Cli r = Cli.run("resolve", "--algorithm", "twemproxy", "--seed", "1", "foo");

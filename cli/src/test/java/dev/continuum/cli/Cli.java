@@ -26,6 +26,7 @@ final class Cli {
   static final String[] VECTOR_FILES = {
     "continuum.tsv", "continuum.configs.tsv", "libmemcached.tsv", "libmemcached.configs.tsv",
     "twemproxy.tsv", "twemproxy.configs.tsv", "spymemcached.tsv", "spymemcached.configs.tsv",
+    "jedis.tsv", "jedis.configs.tsv", "xmemcached.tsv", "xmemcached.configs.tsv", "dubbo.tsv", "dubbo.configs.tsv",
     "pymemcache.tsv", "pymemcache.configs.tsv", "pymemcache.murmur3.tsv", "nginx.tsv", "nginx.configs.tsv",
     "haproxy.tsv", "haproxy.configs.tsv"
   };

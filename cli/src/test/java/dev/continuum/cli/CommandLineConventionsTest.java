@@ -49,6 +49,16 @@ class CommandLineConventionsTest {
         + "--total-dots 160160 gives each server at least 160\n");
   }
 
+  @Test
+  void anEmptyContinuumSaysWhy() {
+    for (String algorithm : new String[] {"ring", "python-continuum", "maglev"}) {
+      Cli r = Cli.run("resolve", "--algorithm", algorithm, "--server", "a:1:0", "k");
+      assertThat(r.code).isEqualTo(2);
+      assertThat(r.err).as(algorithm).isEqualTo("continuum: empty continuum: no server can take keys (every server has "
+          + "weight 0, or the algorithm gave none a point)\n");
+    }
+  }
+
   /** The weights column of 'algorithms' agrees with what each algorithm does with a 1:3 fleet. */
   @Test
   void theWeightsClaimIsTrueForEveryAlgorithm() {
@@ -57,7 +67,10 @@ class CommandLineConventionsTest {
       String row = list.out.lines().filter(l -> l.startsWith(a.cliName() + "\t")).findFirst().orElseThrow();
       boolean claimed = Boolean.parseBoolean(row.split("\t")[1]);
       assertThat(claimed).as(a.cliName()).isEqualTo(a.supportsWeights());
-      Continuum c = Continuum.builder(a).build();
+      // HAProxy's sdbm and djb2 leave keys as alike as "key-1", "key-2" clustered unless avalanched (as a
+      // bare "hash-type consistent" is): shares are measured with the modifier on.
+      Continuum c = a.options().contains("avalanche") ? Continuum.builder(a).avalanche(true).build()
+          : Continuum.builder(a).build();
       Server light = Server.of("10.0.0.1", 11211, 1);
       Server heavy = Server.of("10.0.0.2", 11211, 3);
       try {
@@ -210,6 +223,7 @@ class CommandLineConventionsTest {
     assertThat(complete(file, "continuum", "resolve", "--keys-f")).containsExactly("--keys-file");
     assertThat(complete(file, "continuum", "resolve", "--algorithm", "py")).containsExactlyInAnyOrder("python-continuum", "pymemcache");
     assertThat(complete(file, "continuum", "compare", "--fleet")).containsExactly("--fleet-sizes");
+    assertThat(complete(file, "continuum", "compare", "--algorithm", "twemproxy-")).containsExactly("twemproxy-md5");
     Cli zsh = Cli.run("completion", "zsh");
     assertThat(zsh.out).isEqualTo("autoload -U +X bashcompinit && bashcompinit\n" + script.out);
     assertThat(Cli.run("completion", "fish").code).isEqualTo(2);

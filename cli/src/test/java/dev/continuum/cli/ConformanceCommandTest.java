@@ -23,11 +23,14 @@ class ConformanceCommandTest {
         "libmemcached.tsv: checked 10250, mismatched 0, skipped 0",
         "twemproxy.tsv: checked 9490, mismatched 0, skipped 0",
         "spymemcached.tsv: checked 8470, mismatched 0, skipped 0",
+        "jedis.tsv: checked 4560, mismatched 0, skipped 0",
+        "xmemcached.tsv: checked 4780, mismatched 0, skipped 0",
+        "dubbo.tsv: checked 3120, mismatched 0, skipped 0",
         "pymemcache.tsv: checked 5018, mismatched 0, skipped 0",
         "nginx.tsv: checked 5792, mismatched 0, skipped 0",
         "haproxy.tsv: checked 6920, mismatched 0, skipped 0",
         "pymemcache.murmur3.tsv: checked 520, mismatched 0, skipped 0",
-        "8 passed, 0 failed");
+        "11 passed, 0 failed");
   }
 
   @Test
@@ -39,19 +42,19 @@ class ConformanceCommandTest {
     assertThat(r.code).isEqualTo(1);
     assertThat(r.out.lines()).contains(
         "haproxy-2.8.tsv: not recognised (known: continuum.tsv, libmemcached.tsv, twemproxy.tsv, spymemcached.tsv, "
-            + "pymemcache.tsv, nginx.tsv, haproxy.tsv, pymemcache.murmur3.tsv)",
+            + "jedis.tsv, xmemcached.tsv, dubbo.tsv, pymemcache.tsv, nginx.tsv, haproxy.tsv, pymemcache.murmur3.tsv)",
         "haproxy.configs.tsv: not recognised (known: continuum.tsv, libmemcached.tsv, twemproxy.tsv, spymemcached.tsv, "
-            + "pymemcache.tsv, nginx.tsv, haproxy.tsv, pymemcache.murmur3.tsv)",
-        "7 passed, 2 failed");
+            + "jedis.tsv, xmemcached.tsv, dubbo.tsv, pymemcache.tsv, nginx.tsv, haproxy.tsv, pymemcache.murmur3.tsv)",
+        "10 passed, 2 failed");
     assertThat(r.out).doesNotContain("README");
   }
 
   @Test
   void onlyUnrecognisedFilesExitOne() throws IOException {
-    Files.writeString(dir.resolve("jedis.tsv"), "config_id\tkey_hex\n");
+    Files.writeString(dir.resolve("redisson.tsv"), "config_id\tkey_hex\n");
     Cli r = Cli.run("conformance", dir.toString());
     assertThat(r.code).isEqualTo(1);
-    assertThat(r.out.lines()).first().asString().startsWith("jedis.tsv: not recognised");
+    assertThat(r.out.lines()).first().asString().startsWith("redisson.tsv: not recognised");
   }
 
   /** Replaces the expected index of the first data row of {@code file} by another valid one. */
@@ -86,7 +89,7 @@ class ConformanceCommandTest {
     assertThat(r.code).isEqualTo(1);
     assertThat(r.out).contains("twemproxy.tsv: checked 9490, mismatched 1, skipped 0")
         .contains("pymemcache.murmur3.tsv: checked 520, mismatched 1, skipped 0")
-        .contains("6 passed, 2 failed");
+        .contains("9 passed, 2 failed");
     assertThat(r.err).contains("twemproxy.tsv:").contains("expected").contains("murmur3_32(");
   }
 

@@ -36,6 +36,11 @@ public final class Programs {
     return require("nutcracker", "nutcracker");
   }
 
+  /** The {@code redis-server} executable (Debian package redis-server). */
+  public static Path redisServer() {
+    return require("redis-server", "redis-server");
+  }
+
   /** The {@code gcc} executable (Debian package gcc). */
   public static Path gcc() {
     return require("gcc", "gcc");

@@ -1,0 +1,78 @@
+package dev.continuum.bench;
+
+import com.dynatrace.hash4j.consistent.ConsistentBucketHasher;
+import com.dynatrace.hash4j.consistent.ConsistentHashing;
+import dev.continuum.Continuum;
+import dev.continuum.Server;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * One lookup of a key whose 64-bit hash the caller already holds: continuum's
+ * {@code resolve(long)} against hash4j's {@code jumpBackHashSplitMix64().getBucket(hash, n)}, cycling
+ * through {@link Fleet#KEYS} random hashes. Placement cost alone, no key hash.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+public class PrehashedBench {
+  /** The contenders that take a pre-hashed key. */
+  static final String[] CONTENDERS = {"continuum-jumpback", "hash4j-jumpback", "continuum-memento",
+    "continuum-memento-10pct-removed", "continuum-jump", "continuum-maglev", "continuum-ring"};
+
+  @Param({"1000"})
+  public int servers;
+
+  @Param({"continuum-jumpback"})
+  public String contender;
+
+  private Continuum continuum;
+  private ConsistentBucketHasher jumpBack;
+  private Server[] fleetServers;
+  private long[] hashes;
+  private int next;
+
+  @Setup(Level.Trial)
+  public void setUp() {
+    Fleet fleet = new Fleet(servers);
+    fleetServers = Contenders.servers(fleet);
+    hashes = new long[Fleet.KEYS];
+    SplittableRandom random = new SplittableRandom(7);
+    for (int i = 0; i < hashes.length; i++) {
+      hashes[i] = random.nextLong();
+    }
+    if (contender.equals("hash4j-jumpback")) {
+      jumpBack = ConsistentHashing.jumpBackHashSplitMix64();
+      // hash4j's bucket i is the fleet's server i, as continuum's jumpback slot i is its i-th server
+      Continuum check = Contenders.built("continuum-jumpback", fleet);
+      for (long h : hashes) {
+        if (!fleetServers[jumpBack.getBucket(h, servers)].equals(check.resolve(h))) {
+          throw new IllegalStateException("hash4j-jumpback and continuum-jumpback disagree on hash " + h);
+        }
+      }
+      return;
+    }
+    continuum = Contenders.built(contender, fleet);
+    for (long h : hashes) {
+      int i = java.util.Arrays.asList(fleetServers).indexOf(continuum.resolve(h));
+      if (i < 0 || contender.endsWith("removed") && Contenders.removedTenth(i, servers)) {
+        throw new IllegalStateException(contender + " placed hash " + h + " off its servers");
+      }
+    }
+  }
+
+  @Benchmark
+  public Object lookup() {
+    long h = hashes[next++ & (Fleet.KEYS - 1)];
+    return jumpBack != null ? fleetServers[jumpBack.getBucket(h, fleetServers.length)] : continuum.resolve(h);
+  }
+}
