@@ -59,6 +59,45 @@ class DocsLinksTest {
     }
   }
 
+  /**
+   * README lists every algorithm and dialect (one line each; a line may abbreviate a family as
+   * {@code `libmemcached-spy`, `-spy-md5`}), and docs/compatibility.md states the rules of every dialect.
+   */
+  @Test
+  void everyAlgorithmIsListedAndEveryDialectDocumented() throws IOException {
+    Path root = repositoryRoot();
+    List<String> readme = Files.readAllLines(root.resolve("README.md"), StandardCharsets.UTF_8);
+    String compatibility = Files.readString(root.resolve("docs/compatibility.md"), StandardCharsets.UTF_8);
+    List<String> unlisted = new ArrayList<>();
+    List<String> undocumented = new ArrayList<>();
+    for (Algorithm a : Algorithm.values()) {
+      String name = a.cliName();
+      if (readme.stream().noneMatch(line -> mentions(line, name))) {
+        unlisted.add(name);
+      }
+      if (a.isCompatibilityDialect() && !compatibility.contains("`" + name + "`")) {
+        undocumented.add(name);
+      }
+    }
+    assertThat(unlisted).as("algorithms README.md does not list").isEmpty();
+    assertThat(undocumented).as("dialects docs/compatibility.md does not describe").isEmpty();
+  }
+
+  /** {@code `name`} on the line, or {@code `-suffix`} after the family's {@code `prefix...`}. */
+  private static boolean mentions(String line, String name) {
+    if (line.contains("`" + name + "`")) {
+      return true;
+    }
+    for (int dash = name.indexOf('-'); dash > 0; dash = name.indexOf('-', dash + 1)) {
+      String prefix = "`" + name.substring(0, dash);
+      int family = line.indexOf(prefix);
+      if (family >= 0 && line.indexOf("`" + name.substring(dash) + "`", family) > family) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   @Test
   void readmeStaysShort() throws IOException {
     String readme = Files.readString(repositoryRoot().resolve("README.md"), StandardCharsets.UTF_8);

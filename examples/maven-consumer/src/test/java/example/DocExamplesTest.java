@@ -39,7 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
  * one is given. A block opened with {@code ```java compile-only} is compiled but not run (it would
  * connect to servers). Each block becomes one method; {@code java.util}, {@code dev.continuum},
  * {@code dev.continuum.spymemcached} and {@code net.spy.memcached} are imported for blocks that show a
- * fragment without its imports.
+ * fragment without its imports (a block's own imports take precedence).
  */
 class DocExamplesTest {
   private static final Pattern CHECKED = Pattern.compile("^(\\s*)(.*;)\\s*//\\s*->\\s*(.*?)\\s*$");

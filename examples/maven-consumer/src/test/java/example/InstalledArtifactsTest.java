@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.continuum.Continuum;
 import dev.continuum.spymemcached.ContinuumNodeLocator;
+import dev.continuum.xmemcached.ContinuumSessionLocator;
 import java.lang.module.ModuleDescriptor;
 import java.lang.module.ModuleFinder;
 import java.net.URISyntaxException;
@@ -42,7 +43,7 @@ class InstalledArtifactsTest {
 
   @Test
   void theInstalledJarsAreThisCheckoutsBuildWithSourcesAndJavadoc() throws Exception {
-    for (Class<?> type : List.of(Continuum.class, ContinuumNodeLocator.class)) {
+    for (Class<?> type : List.of(Continuum.class, ContinuumNodeLocator.class, ContinuumSessionLocator.class)) {
       Path installed = jarOf(type);
       assertFalse(installed.startsWith(DocExamplesTest.checkout()),
           "resolved from the checkout, not from a repository: " + installed);
