@@ -134,12 +134,11 @@ final class RapidHash {
     long y;
     if (len <= 16) {
       if (len >= 8) {
-        // chars 0..7, then the rest once; the last eight are cut from the two words
+        // the specification's two overlapping reads, each straight-line code (no per-char loop)
         seed ^= len;
         x = Utf8.asciiLane(s, 0);
-        long rest = Utf8.asciiPart(s, 8, len - 8);
-        seen = x | rest;
-        y = len == 8 ? x : len == 16 ? rest : window(x, rest, len - 8);
+        y = Utf8.asciiLane(s, len - 8);
+        seen = x | y;
       } else if (len >= 4) {
         seed ^= len;
         x = Utf8.asciiWord(s, 0);
@@ -157,21 +156,9 @@ final class RapidHash {
         y = 0;
         seen = 0;
       }
-    } else if (len <= 32) {
-      // The usual cache key: every char read once into four words, the overlapping reads of the
-      // specification cut from them.
-      long w0 = Utf8.asciiLane(s, 0);
-      long w1 = Utf8.asciiLane(s, 8);
-      int rest = len - 16;
-      long w2 = Utf8.asciiPart(s, 16, Math.min(rest, 8));
-      long w3 = rest > 8 ? Utf8.asciiPart(s, 24, rest - 8) : 0;
-      seen = w0 | w1 | w2 | w3;
-      seed = mix(w0 ^ S2, w1 ^ seed);
-      // bytes [len - 16, len - 8) and [len - 8, len) of the 32-byte window
-      x = bytesAt(w0, w1, w2, w3, rest);
-      y = bytesAt(w0, w1, w2, w3, rest + 8);
-      x ^= len;
     } else if (len <= ASCII_LIMIT) {
+      // The specification's reads, overlapping ones included, as straight-line code: some chars are
+      // read twice, but there is no per-char loop and no branch on where the overlap falls.
       long l0 = Utf8.asciiLane(s, 0);
       long l1 = Utf8.asciiLane(s, 8);
       seen = l0 | l1;
@@ -193,24 +180,6 @@ final class RapidHash {
       return NOT_COVERED;
     }
     return finish(x, y, seed, len);
-  }
-
-  /** The eight bytes at byte offset {@code o} (0 to 24) of the little-endian words w0..w3. */
-  private static long bytesAt(long w0, long w1, long w2, long w3, int o) {
-    int w = o >>> 3;
-    long lo = w == 0 ? w0 : w == 1 ? w1 : w == 2 ? w2 : w3;
-    if ((o & 7) == 0) {
-      return lo;
-    }
-    return window(lo, w == 0 ? w1 : w == 1 ? w2 : w3, o & 7);
-  }
-
-  /**
-   * The eight bytes starting {@code shift} bytes (1 to 7) into {@code lo}, continuing into {@code hi}:
-   * little-endian words, so the later bytes of {@code lo} become the low bytes of the result.
-   */
-  private static long window(long lo, long hi, int shift) {
-    return lo >>> (shift << 3) | hi << (64 - (shift << 3));
   }
 
   private static final class Seeded implements KeyHash64 {

@@ -123,19 +123,4 @@ final class Utf8 {
     int c3 = s.charAt(p + 3);
     return (c0 | c1 | c2 | c3) < 0x80 ? c0 | c1 << 8 | c2 << 16 | (long) c3 << 24 : -1L;
   }
-
-  /**
-   * As {@link #asciiLane} for the {@code count} (0 to 8) chars at {@code p}: their word, zero above
-   * the last, or -1 when one is not ASCII.
-   */
-  static long asciiPart(CharSequence s, int p, int count) {
-    long word = 0;
-    int seen = 0;
-    for (int i = count - 1; i >= 0; i--) {
-      int c = s.charAt(p + i);
-      seen |= c;
-      word = word << 8 | c;
-    }
-    return seen < 0x80 ? word : -1L;
-  }
 }
