@@ -25,16 +25,7 @@ class ProxyChecksumsTest {
       servers.add(i % 5 == 0 ? t.withId(100 + i) : t);
     }
     c.addServers(servers);
-    long sum = 0;
-    for (int i = 0; i < 100_000; i++) {
-      sum = sum * 31 + servers.indexOf(c.resolve("checksum-" + i));
-    }
-    for (int i = 0; i < 10_000; i++) {
-      for (Server s : c.resolve("replica-" + i, 3)) {
-        sum = sum * 31 + servers.indexOf(s);
-      }
-    }
-    return sum;
+    return WeightsAndDeterminismTest.lookupChecksum(c, servers);
   }
 
   @Test

@@ -51,16 +51,10 @@ class WeightsAndDeterminismTest {
   }
 
   /**
-   * A checksum over 100,000 lookups and 10,000 replica lists (n = 3) on 20 servers (capacities
-   * 1, 2, 3 cycling where weights are supported), seed 42: any change of output fails here.
+   * The checksum every pinned-output test uses: 100,000 lookups and 10,000 replica lists (n = 3) of
+   * {@code c}, each server counted by its position in {@code servers} (matched by host and port).
    */
-  static long checksum(Spec spec) {
-    Continuum c = spec.continuum(42);
-    List<Server> servers = Placements.servers(20, 42);
-    for (int i = 0; i < servers.size(); i++) {
-      Server s = servers.get(i);
-      c.addServer(spec.algorithm.supportsWeights() ? Server.of(s.host(), s.port(), 1 + i % 3) : s);
-    }
+  static long lookupChecksum(Continuum c, List<Server> servers) {
     long sum = 0;
     for (int i = 0; i < 100_000; i++) {
       sum = sum * 31 + servers.indexOf(c.resolve("checksum-" + i));
@@ -71,6 +65,20 @@ class WeightsAndDeterminismTest {
       }
     }
     return sum;
+  }
+
+  /**
+   * A checksum over 100,000 lookups and 10,000 replica lists (n = 3) on 20 servers (capacities
+   * 1, 2, 3 cycling where weights are supported), seed 42: any change of output fails here.
+   */
+  static long checksum(Spec spec) {
+    Continuum c = spec.continuum(42);
+    List<Server> servers = Placements.servers(20, 42);
+    for (int i = 0; i < servers.size(); i++) {
+      Server s = servers.get(i);
+      c.addServer(spec.algorithm.supportsWeights() ? Server.of(s.host(), s.port(), 1 + i % 3) : s);
+    }
+    return lookupChecksum(c, servers);
   }
 
   @Test
@@ -95,16 +103,7 @@ class WeightsAndDeterminismTest {
       Server s = servers.get(i);
       c.addServer(weighted ? Server.of(s.host(), s.port(), 1 + i % 3) : s);
     }
-    long sum = 0;
-    for (int i = 0; i < 100_000; i++) {
-      sum = sum * 31 + servers.indexOf(c.resolve("checksum-" + i));
-    }
-    for (int i = 0; i < 10_000; i++) {
-      for (Server s : c.resolve("replica-" + i, 3)) {
-        sum = sum * 31 + servers.indexOf(s);
-      }
-    }
-    return sum;
+    return lookupChecksum(c, servers);
   }
 
   @Test
