@@ -220,4 +220,10 @@ final class PymemcacheRendezvous extends Placement {
   int reachable() {
     return prefixes.length;
   }
+
+  /** A function of the set of node strings (names included); unweighted. */
+  @Override
+  void describe(Server[] servers, Fingerprint f) {
+    f.servers(servers, Fingerprint.Reading.SET.names().capacityIgnored());
+  }
 }

@@ -159,4 +159,10 @@ final class Rendezvous extends HashedPlacement {
   private static boolean ranksBelow(double a, long idA, double b, long idB) {
     return a < b || (a == b && Long.compareUnsigned(idA, idB) > 0);
   }
+
+  /** Scores depend on each server alone: a function of the set of servers. */
+  @Override
+  void describe(Server[] servers, Fingerprint f) {
+    f.servers(servers, Fingerprint.Reading.SET);
+  }
 }
