@@ -553,8 +553,7 @@ public final class Continuum {
    */
   public Optional<KeySpace> keySpace() {
     Snapshot s = snapshot;
-    KeySpace ks = s.placement.keySpace(s.servers);
-    return ks == null ? Optional.empty() : Optional.of(ks.hashedBy(KeySpace.keyHashOf(algorithm, options, factory)));
+    return Optional.ofNullable(s.placement.keySpace(s.servers));
   }
 
   /**
@@ -579,7 +578,7 @@ public final class Continuum {
    */
   public String fingerprint() {
     Snapshot s = snapshot;
-    return Fingerprint.of(algorithm, options, factory, s.servers, s.placement);
+    return Fingerprint.of(algorithm, options, s.servers, s.placement);
   }
 
   /**

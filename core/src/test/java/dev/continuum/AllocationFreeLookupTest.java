@@ -48,4 +48,37 @@ class AllocationFreeLookupTest {
       assertThat(allocated).as(spec + " (sink " + sink + ")").isLessThan(1024);
     }
   }
+
+  /**
+   * The rendezvous placements rank replicas with {@link TopRanked}, whose heap lives in the caller's
+   * array and whose scores live in per-thread scratch: {@code indexes} allocates nothing either.
+   */
+  @Test
+  void rendezvousReplicasAllocateNothing() {
+    com.sun.management.ThreadMXBean bean = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    long thread = Thread.currentThread().getId();
+    String[] keys = Placements.keys(1000, 7);
+    int[] out = new int[50];
+    for (Algorithm a : new Algorithm[] {Algorithm.RENDEZVOUS, Algorithm.PYMEMCACHE}) {
+      Continuum c = Continuum.builder(a).seed(7).build();
+      c.addServers(Placements.servers(50, 7));
+      Placement p = c.snapshot().placement;
+      long sink = 0;
+      for (int round = 0; round < 20; round++) { // warm-up: scratch buffers, class init, compilation
+        for (int i = 0; i < keys.length; i++) {
+          p.indexes(keys[i], out, 1 + i % 50);
+          sink += out[0];
+        }
+      }
+      long before = bean.getThreadAllocatedBytes(thread);
+      for (int round = 0; round < 10; round++) {
+        for (int i = 0; i < keys.length; i++) {
+          p.indexes(keys[i], out, 1 + i % 50);
+          sink += out[0];
+        }
+      }
+      long allocated = bean.getThreadAllocatedBytes(thread) - before;
+      assertThat(allocated).as(a + " (sink " + sink + ")").isLessThan(1024);
+    }
+  }
 }
