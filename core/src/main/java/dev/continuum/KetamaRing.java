@@ -184,6 +184,11 @@ final class KetamaRing extends RingPlacement {
       return KetamaRing.build(this, servers);
     }
 
+    @Override
+    public int effectiveCapacity(int capacity) {
+      return capacity == 0 && peer.zeroWeight == ZeroWeight.AS_ONE ? 1 : capacity;
+    }
+
     /** The peer's server limit and a weight the peer refuses. */
     @Override
     public void check(Server[] servers) {
@@ -242,10 +247,7 @@ final class KetamaRing extends RingPlacement {
     long total = 0;
     boolean anyAboveOne = false;
     for (int i = 0; i < n; i++) {
-      long w = servers[i].capacity();
-      if (w == 0 && d.peer.zeroWeight == ZeroWeight.AS_ONE) {
-        w = 1;
-      }
+      long w = d.effectiveCapacity(servers[i].capacity());
       weights[i] = w;
       total += w;
       anyAboveOne |= w > 1;
@@ -401,7 +403,7 @@ final class KetamaRing extends RingPlacement {
         || (dialect.points == Points.HUNDRED_HASHED_UNLESS_WEIGHTED && anyAboveOne(servers));
     if (!weighted) {
       reading = reading.capacityIgnored();
-    } else if (dialect.peer.zeroWeight == ZeroWeight.AS_ONE) {
+    } else if (dialect.effectiveCapacity(0) == 1) {
       reading = reading.zeroCapacityAsOne();
     }
     f.servers(servers, reading);

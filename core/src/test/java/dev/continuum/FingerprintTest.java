@@ -31,7 +31,7 @@ class FingerprintTest {
   private static final Set<Algorithm> NAMES = EnumSet.of(Algorithm.TWEMPROXY, Algorithm.TWEMPROXY_MD5,
       Algorithm.PYMEMCACHE, Algorithm.NGINX_HASH_CONSISTENT, Algorithm.JEDIS);
   /** Dialects whose peer rejects a weight of 0. */
-  private static final Set<Algorithm> ZERO_REJECTED = EnumSet.of(Algorithm.TWEMPROXY, Algorithm.TWEMPROXY_MD5,
+  static final Set<Algorithm> ZERO_REJECTED = EnumSet.of(Algorithm.TWEMPROXY, Algorithm.TWEMPROXY_MD5,
       Algorithm.NGINX_HASH_CONSISTENT, Algorithm.XMEMCACHED, Algorithm.XMEMCACHED_NGINX);
   /** The resolved address is part of spymemcached's default node key for a host name. */
   private static final Set<Algorithm> ADDRESSES = EnumSet.of(Algorithm.SPYMEMCACHED, Algorithm.SPYMEMCACHED_WEIGHTED,
@@ -41,7 +41,7 @@ class FingerprintTest {
       Algorithm.LIBMEMCACHED_KETAMA_UNWEIGHTED, Algorithm.SPYMEMCACHED, Algorithm.SPYMEMCACHED_LIBMEMCACHED,
       Algorithm.DUBBO);
   /** Capacity 0 is read as 1 (libmemcached). */
-  private static final Set<Algorithm> ZERO_AS_ONE = EnumSet.of(Algorithm.LIBMEMCACHED_KETAMA,
+  static final Set<Algorithm> ZERO_AS_ONE = EnumSet.of(Algorithm.LIBMEMCACHED_KETAMA,
       Algorithm.LIBMEMCACHED_KETAMA_MD5, Algorithm.LIBMEMCACHED_KETAMA_WEIGHTED, Algorithm.LIBMEMCACHED_SPY,
       Algorithm.LIBMEMCACHED_SPY_MD5, Algorithm.LIBMEMCACHED_SPY_WEIGHTED);
   /** The placement is a function of the set of servers, whatever their order. */
