@@ -68,6 +68,14 @@ class PointRingTest {
       for (int i = 0; i < 2000; i++) {
         hashes.add(random.nextInt());
       }
+      // Both sides of the index's bucket boundaries: every one of a small ring, a sample of a large one.
+      int bits = ring.bucketBits();
+      for (int i = 0; i < Math.min(1 << bits, 1024); i++) {
+        int start = (bits <= 10 ? i : random.nextInt(1 << bits)) << (32 - bits);
+        hashes.add(start);
+        hashes.add(start - 1);
+        hashes.add(start + 1);
+      }
       for (int h : hashes) {
         int want = ref.find(h);
         assertThat(ring.find(h)).as("find(%s) strict=%s n=%d", Integer.toUnsignedString(h), strict, values.length)
@@ -106,6 +114,51 @@ class PointRingTest {
       }
       checkAgainstReference(values, owners, 20, random);
     }
+  }
+
+  /**
+   * The index's edges: points only in the first bucket (every later bucket empty, lookups there wrap
+   * to point 0), only in the last (empty buckets first), at the lowest and highest hash of a bucket,
+   * one server with one point, one bucket crowded past the linear scan with equal and clustered
+   * points, and rings of one repeated value.
+   */
+  @Test
+  void emptyBucketsWrapAroundEqualPointsAndBucketEdges() {
+    SplittableRandom random = new SplittableRandom(6);
+    int[][] rings = {
+        {0, 1, 2, 3, 5, 8, 13, 21, 34, 55}, // all in bucket 0
+        {-1, -2, -3, -5, -8, -13, -21, -34, -55, -89}, // all in the last bucket
+        {0, 0x07FF_FFFF, 0x0800_0000, 0x0FFF_FFFF, 0x1000_0000, 0xF7FF_FFFF, 0xF800_0000, -1, 0x7FFF_FFFF, 0x8000_0000},
+        {12345},
+        {7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 8, 8, 8, 9, 9, 9, 9, 9, 9, 9, 9, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19},
+        {-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1},
+        {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0},
+    };
+    for (int[] values : rings) {
+      for (int servers : new int[] {1, 3, 20}) {
+        int[] owners = new int[values.length];
+        for (int i = 0; i < owners.length; i++) {
+          owners[i] = random.nextInt(servers);
+        }
+        checkAgainstReference(values, owners, servers, random);
+      }
+    }
+    // The first, second, second-to-last and last hash of random buckets, as points.
+    int n = 4096;
+    int bits = PointRing.indexBits(n);
+    int[] values = new int[n];
+    int[] owners = new int[n];
+    for (int i = 0; i < n; i++) {
+      int offset = switch (i % 4) {
+        case 0 -> 0;
+        case 1 -> -1 >>> bits;
+        case 2 -> 1;
+        default -> (-1 >>> bits) - 1;
+      };
+      values[i] = random.nextInt(1 << bits) << (32 - bits) | offset;
+      owners[i] = random.nextInt(5);
+    }
+    checkAgainstReference(values, owners, 5, random);
   }
 
   @Test
