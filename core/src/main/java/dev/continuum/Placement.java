@@ -48,6 +48,17 @@ abstract class Placement {
    */
   abstract void describe(Server[] servers, Fingerprint f);
 
+  /**
+   * The servers in slot order, {@code slots}, when this placement sends every key of 64-bit key hash
+   * {@code h} to {@code slots[JumpBack.bucket(h, slots.length)]} and is a {@link HashedPlacement}
+   * (so the lookup needs nothing else from it); otherwise null, as by default. Over {@code servers},
+   * the array this placement was built over, and never empty: {@code servers} itself when it is in
+   * slot order, else a new array. Neither is ever written.
+   */
+  Server[] jumpBackSlots(Server[] servers) {
+    return null;
+  }
+
   /** The number of distinct servers some key can reach; the largest valid replica count. */
   abstract int reachable();
 
