@@ -72,4 +72,15 @@ final class DubboRing extends RingPlacement {
   int hash(CharSequence key) {
     return KeyHash.MD5.hash(key);
   }
+
+  @Override
+  String keyHashName() {
+    return KeyHash.MD5.toString();
+  }
+
+  /** Weights are ignored; the later invoker keeps a shared point. */
+  @Override
+  void describe(Server[] servers, Fingerprint f) {
+    f.servers(servers, Fingerprint.Reading.LIST.capacityIgnored());
+  }
 }

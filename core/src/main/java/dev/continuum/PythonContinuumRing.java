@@ -68,4 +68,15 @@ final class PythonContinuumRing extends RingPlacement {
   int hash(CharSequence key) {
     return KeyHash.MD5.hash(key);
   }
+
+  @Override
+  String keyHashName() {
+    return KeyHash.MD5.toString();
+  }
+
+  /** Ties and the remainder entries follow the list order. */
+  @Override
+  void describe(Server[] servers, Fingerprint f) {
+    f.servers(servers, Fingerprint.Reading.LIST);
+  }
 }

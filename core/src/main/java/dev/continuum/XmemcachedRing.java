@@ -143,4 +143,15 @@ final class XmemcachedRing extends RingPlacement {
   int hash(CharSequence key) {
     return KeyHash.MD5.hash(key);
   }
+
+  @Override
+  String keyHashName() {
+    return KeyHash.MD5.toString();
+  }
+
+  /** Ring names come from the resolved address. */
+  @Override
+  void describe(Server[] servers, Fingerprint f) {
+    f.servers(servers, Fingerprint.Reading.LIST.addresses());
+  }
 }
