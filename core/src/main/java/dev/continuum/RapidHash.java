@@ -3,7 +3,7 @@ package dev.continuum;
 /**
  * rapidhash V3 (Nicolas De Carli, 2025, based on Wang Yi's wyhash; specification and reference code:
  * {@code rapidhash.h} of github.com/Nicoshev/rapidhash, function {@code rapidhash_withSeed} with the
- * default secrets): the default key hash of continuum's own algorithms. Written from that
+ * default secrets): a selectable key hash of continuum's own algorithms. Written from that
  * specification; {@code RapidHashTest} checks it against hash4j's independent implementation
  * ({@code Hashing.rapidhashV3(seed)}) over every length up to 300 bytes and random inputs. Selectable
  * with {@link KeyHashFunction#RAPIDHASH}, not the default (see {@link KeyHashFunction}).
