@@ -374,6 +374,21 @@ public enum Algorithm {
   }
 
   /**
+   * The capacity this algorithm gives a server whose capacity is {@code capacity}: the share of keys a
+   * server is meant to take is its effective capacity over the sum of all servers'. 1 when the
+   * algorithm ignores capacities ({@link #supportsWeights()} is false); 1 for capacity 0 in the
+   * libmemcached dialects, since libmemcached stores weight 0 as 1; otherwise {@code capacity}.
+   *
+   * @param capacity a server's capacity, 0 or more
+   * @return the capacity the placement reads, 0 or more
+   * @throws IllegalArgumentException if {@code capacity} is negative
+   */
+  public int effectiveCapacity(int capacity) {
+    Checks.capacity(capacity);
+    return supportsWeights() ? factory(Options.defaults()).effectiveCapacity(capacity) : 1;
+  }
+
+  /**
    * True when a server's capacity changes its share of keys: {@link Capability#WEIGHTS}.
    *
    * @return whether this algorithm is weighted

@@ -26,17 +26,26 @@ final class ConsistentRing extends RingPlacement {
 
   /** The key hash; its high 32 bits are the key's position. */
   final KeyHash64 keyHash;
+  /** {@link #keyHashName()}: the function and the seed. */
+  private final String keyHashName;
   /** Sum of the capacities of the servers holding points. */
   final long totalWeight;
 
-  private ConsistentRing(PointRing ring, KeyHash64 keyHash, long totalWeight) {
+  private ConsistentRing(PointRing ring, KeyHash64 keyHash, String keyHashName, long totalWeight) {
     super(ring);
     this.keyHash = keyHash;
+    this.keyHashName = keyHashName;
     this.totalWeight = totalWeight;
   }
 
-  static ConsistentRing build(Server[] servers, int pointsPerWeight, long seed, KeyHash64 keyHash) {
-    return new ConsistentRing(points(servers, pointsPerWeight, seed), keyHash, totalWeight(servers));
+  static ConsistentRing build(Server[] servers, int pointsPerWeight, long seed, KeyHashFunction function) {
+    return new ConsistentRing(points(servers, pointsPerWeight, seed), function.seeded(seed),
+        keyHashName(function, seed), totalWeight(servers));
+  }
+
+  /** The name of the key-space hash: the high 32 bits of {@code function} with {@code seed}. */
+  private static String keyHashName(KeyHashFunction function, long seed) {
+    return (function == KeyHashFunction.XXHASH64 ? "xxh64" : function.cliName()) + "-high32-seed-" + seed;
   }
 
   private static long totalWeight(Server[] servers) {
@@ -54,7 +63,9 @@ final class ConsistentRing extends RingPlacement {
   static PlacementFactory factory(Options options) {
     int pointsPerWeight = options.pointsPerWeight;
     long seed = options.seed;
+    KeyHashFunction function = options.keyHash;
     KeyHash64 keyHash = options.keyHash64();
+    String keyHashName = keyHashName(function, seed);
     PointRing.Source source = PointRing.Source.of(server -> (long) server.capacity() * pointsPerWeight,
         (server, owner, to) -> addPoints(ServerHashes.of(server, seed), server, pointsPerWeight, owner, to));
     Comparator<Server> order = Comparator.<Server>comparingLong(s -> ServerHashes.of(s, seed) ^ Long.MIN_VALUE)
@@ -63,7 +74,7 @@ final class ConsistentRing extends RingPlacement {
     return new PlacementFactory() {
       @Override
       public Placement build(Server[] servers) {
-        return ConsistentRing.build(servers, pointsPerWeight, seed, keyHash);
+        return ConsistentRing.build(servers, pointsPerWeight, seed, function);
       }
 
       @Override
@@ -75,7 +86,7 @@ final class ConsistentRing extends RingPlacement {
       public Placement update(Placement previous, Server[] previousServers, Server[] servers) {
         check(servers);
         PointRing ring = PointRing.update(((ConsistentRing) previous).ring, previousServers, servers, source, false, canonical);
-        return ring == null ? build(servers) : new ConsistentRing(ring, keyHash, totalWeight(servers));
+        return ring == null ? build(servers) : new ConsistentRing(ring, keyHash, keyHashName, totalWeight(servers));
       }
     };
   }
@@ -127,5 +138,16 @@ final class ConsistentRing extends RingPlacement {
   @Override
   void indexes(long keyHash, int[] out, int n) {
     ring.distinctOwners(high32(keyHash), out, n);
+  }
+
+  @Override
+  String keyHashName() {
+    return keyHashName;
+  }
+
+  /** A function of the set of servers: ties are decided by server identity. */
+  @Override
+  void describe(Server[] servers, Fingerprint f) {
+    f.servers(servers, Fingerprint.Reading.SET);
   }
 }

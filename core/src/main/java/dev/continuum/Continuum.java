@@ -57,11 +57,37 @@ public final class Continuum {
     final Placement placement;
     /** The server list, unmodifiable, replaced (never mutated) on each change. */
     final List<Server> members;
+    /**
+     * {@link Placement#jumpBackSlots}: the servers in slot order while the placement is JumpBackHash
+     * over its slots and nothing else (jumpback; memento with nothing removed), else null. Lookups then
+     * compute the bucket and read this array, one load from the snapshot, without calling through the
+     * placement: a call site that has seen several placement classes (a JVM running continuums of
+     * different algorithms) is no longer inlined, and the slot table and the server array would be two
+     * reads more.
+     */
+    final Server[] jumpBackSlots;
+    /** The placement's key hash when {@link #jumpBackSlots} is set (the fast path hashes the key). */
+    final KeyHash64 keyHash;
 
     Snapshot(Server[] servers, Placement placement, List<Server> members) {
       this.servers = servers;
       this.placement = placement;
       this.members = members;
+      this.jumpBackSlots = placement.jumpBackSlots(servers);
+      this.keyHash = jumpBackSlots == null ? null : ((HashedPlacement) placement).keyHash;
+    }
+
+    /** The same placement under a new server list (a deferred change, autogenerate off). */
+    private Snapshot(Snapshot placed, List<Server> members) {
+      this.servers = placed.servers;
+      this.placement = placed.placement;
+      this.members = members;
+      this.jumpBackSlots = placed.jumpBackSlots;
+      this.keyHash = placed.keyHash;
+    }
+
+    Snapshot withMembers(List<Server> members) {
+      return new Snapshot(this, members);
     }
   }
 
@@ -440,8 +466,7 @@ public final class Continuum {
     } else {
       // Deferred: the placement's own limits are checked now, so generate() can always build.
       factory.check(next.toArray(new Server[0]));
-      Snapshot s = snapshot;
-      snapshot = new Snapshot(s.servers, s.placement, Collections.unmodifiableList(next));
+      snapshot = snapshot.withMembers(Collections.unmodifiableList(next));
     }
   }
 
@@ -503,7 +528,10 @@ public final class Continuum {
    * @return the bytes of the arrays of the current placement
    */
   public long memoryBytes() {
-    return snapshot.placement.memoryBytes();
+    Snapshot s = snapshot;
+    // The shortcut's own array, when it is not the server list itself (see Placement.jumpBackSlots).
+    boolean ownTable = s.jumpBackSlots != null && s.jumpBackSlots != s.servers;
+    return s.placement.memoryBytes() + (ownTable ? 16 + 4L * s.jumpBackSlots.length : 0);
   }
 
   /**
@@ -525,8 +553,7 @@ public final class Continuum {
    */
   public Optional<KeySpace> keySpace() {
     Snapshot s = snapshot;
-    KeySpace ks = s.placement.keySpace(s.servers);
-    return ks == null ? Optional.empty() : Optional.of(ks.hashedBy(KeySpace.keyHashOf(algorithm, options, factory)));
+    return Optional.ofNullable(s.placement.keySpace(s.servers));
   }
 
   /**
@@ -551,7 +578,7 @@ public final class Continuum {
    */
   public String fingerprint() {
     Snapshot s = snapshot;
-    return Fingerprint.of(algorithm, options, factory, s.servers, s.placement);
+    return Fingerprint.of(algorithm, options, s.servers, s.placement);
   }
 
   /**
@@ -577,6 +604,10 @@ public final class Continuum {
   public Server resolve(String key) {
     Checks.key(key);
     Snapshot s = snapshot;
+    Server[] slots = s.jumpBackSlots;
+    if (slots != null) {
+      return slots[JumpBack.bucket(s.keyHash.hash(key), slots.length)];
+    }
     return serverAt(s, s.placement.index(key));
   }
 
@@ -591,6 +622,10 @@ public final class Continuum {
   public Server resolve(byte[] key) {
     Checks.key(key);
     Snapshot s = snapshot;
+    Server[] slots = s.jumpBackSlots;
+    if (slots != null) {
+      return slots[JumpBack.bucket(s.keyHash.hash(key, 0, key.length), slots.length)];
+    }
     return serverAt(s, s.placement.index(key, 0, key.length));
   }
 
@@ -620,6 +655,10 @@ public final class Continuum {
    */
   public Server resolve(long keyHash) {
     Snapshot s = snapshot;
+    Server[] slots = s.jumpBackSlots;
+    if (slots != null) {
+      return slots[JumpBack.bucket(keyHash, slots.length)];
+    }
     return serverAt(s, prehashed(s).index(keyHash));
   }
 

@@ -1,9 +1,5 @@
 package dev.continuum;
 
-import dev.continuum.KetamaRing.Dialect;
-import dev.continuum.KetamaRing.NodeName;
-import dev.continuum.KetamaRing.Points;
-import dev.continuum.KetamaRing.ZeroWeight;
 import dev.continuum.Options.Knob;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -43,8 +39,7 @@ final class Fingerprint {
    * The fingerprint of {@code placement}, built by {@code algorithm} with {@code options} over
    * {@code servers}: {@code <algorithm>-v<version>-<16 hex digits>}.
    */
-  static String of(Algorithm algorithm, Options options, PlacementFactory factory, Server[] servers,
-      Placement placement) {
+  static String of(Algorithm algorithm, Options options, Server[] servers, Placement placement) {
     Fingerprint f = new Fingerprint();
     f.field("format").number(FORMAT);
     f.field(algorithm.cliName()).number(algorithm.placementVersion());
@@ -55,17 +50,12 @@ final class Fingerprint {
         f.field(k.label).field(value(k, options));
       }
     }
-    if (placement instanceof SlotPlacement) {
-      ((SlotPlacement) placement).describe(servers, f);
-    } else {
-      f.servers(algorithm, factory, servers);
-    }
+    placement.describe(servers, f);
     int[] words = new int[4];
     byte[] bytes = f.record.toString().getBytes(StandardCharsets.UTF_8);
     Md5.words(bytes, 0, bytes.length, words);
     return algorithm.cliName() + "-v" + algorithm.placementVersion() + "-" + hex(words[0]) + hex(words[1]);
   }
-
 
   private static String value(Knob k, Options o) {
     switch (k) {
@@ -90,100 +80,86 @@ final class Fingerprint {
     }
   }
 
-  /** How one algorithm reads a server list. */
-  private static final class Reading {
-    boolean ordered = true;
-    boolean names;
-    boolean addresses;
+  /**
+   * What of each server a placement reads, declared by the placement class itself
+   * ({@link Placement#describe}): the one place that knows how an algorithm reads its list, so a new
+   * placement class cannot be added without saying it. Immutable; {@link #LIST} and {@link #SET} are
+   * the starting points, the other methods return a copy with one more field read.
+   */
+  static final class Reading {
+    private static final int CAPACITY_IGNORED = -1;
+    private static final int CAPACITY_AS_GIVEN = 0;
+    private static final int CAPACITY_ZERO_AS_ONE = 1;
+
+    /** In list order (ties or shares depend on it), host, port and capacity as given. */
+    static final Reading LIST = new Reading(true, false, false, false, CAPACITY_AS_GIVEN);
+    /** As {@link #LIST}, in canonical order: the placement is a function of the set of servers. */
+    static final Reading SET = new Reading(false, false, false, false, CAPACITY_AS_GIVEN);
+
+    final boolean ordered;
+    final boolean names;
+    final boolean addresses;
     /** The explicit id (HAProxy's), 0 for none: an assigned id follows from the list order. */
-    boolean ids;
-    /** Capacity as read: -1 ignored, 0 as given, 1 zero read as one. */
-    int capacity;
+    final boolean ids;
+    final int capacity;
+
+    private Reading(boolean ordered, boolean names, boolean addresses, boolean ids, int capacity) {
+      this.ordered = ordered;
+      this.names = names;
+      this.addresses = addresses;
+      this.ids = ids;
+      this.capacity = capacity;
+    }
+
+    /** Also the server's name (on the ring, or in the node string). */
+    Reading names() {
+      return new Reading(ordered, true, addresses, ids, capacity);
+    }
+
+    /** Also the resolved address, where the host is not an IP literal (it is in the node key). */
+    Reading addresses() {
+      return new Reading(ordered, names, true, ids, capacity);
+    }
+
+    /** Also the explicit id. */
+    Reading ids() {
+      return new Reading(ordered, names, addresses, true, capacity);
+    }
+
+    /** Not the capacity: it never changes a key's server. */
+    Reading capacityIgnored() {
+      return new Reading(ordered, names, addresses, ids, CAPACITY_IGNORED);
+    }
+
+    /** The capacity with 0 read as 1, as the peer reads it. */
+    Reading zeroCapacityAsOne() {
+      return new Reading(ordered, names, addresses, ids, CAPACITY_ZERO_AS_ONE);
+    }
   }
 
-  private void servers(Algorithm algorithm, PlacementFactory factory, Server[] servers) {
-    Reading r = reading(algorithm, factory, servers);
+  /** Writes {@code servers} as {@code reading} says the placement reads them. */
+  void servers(Server[] servers, Reading reading) {
     Server[] list = servers;
-    if (!r.ordered) {
+    if (!reading.ordered) {
       list = servers.clone();
       Arrays.sort(list, Comparator.comparing(Server::host).thenComparingInt(Server::port));
     }
     field("servers").number(list.length);
     for (Server s : list) {
       field(s.host()).number(s.port());
-      if (r.capacity >= 0) {
-        number(r.capacity == 1 ? Math.max(1, s.capacity()) : s.capacity());
+      if (reading.capacity != Reading.CAPACITY_IGNORED) {
+        number(reading.capacity == Reading.CAPACITY_ZERO_AS_ONE ? Math.max(1, s.capacity()) : s.capacity());
       }
-      if (r.names) {
+      if (reading.names) {
         field(s.name() == null ? "" : "=" + s.name());
       }
-      if (r.ids) {
+      if (reading.ids) {
         number(s.id());
       }
-      if (r.addresses && !KetamaRing.isIpLiteral(s.host())) {
+      if (reading.addresses && !KetamaRing.isIpLiteral(s.host())) {
         field(s.address() == null ? "" : "=" + s.address());
       }
     }
-  }
-
-  private static Reading reading(Algorithm algorithm, PlacementFactory factory, Server[] servers) {
-    Reading r = new Reading();
-    if (factory instanceof Dialect) {
-      Dialect d = (Dialect) factory;
-      r.names = d.names == NodeName.TWEMPROXY;
-      r.addresses = d.names == NodeName.SPYMEMCACHED;
-      boolean weighted = d.points == Points.WEIGHTED_MD5_WORDS
-          || (d.points == Points.HUNDRED_HASHED_UNLESS_WEIGHTED && anyAboveOne(servers));
-      r.capacity = !weighted ? -1 : d.peer.zeroWeight == ZeroWeight.AS_ONE ? 1 : 0;
-      return r;
-    }
-    switch (algorithm) {
-      case PYMEMCACHE:
-        r.ordered = false;
-        r.names = true;
-        r.capacity = -1;
-        break;
-      case RING:
-      case BOUNDED_LOAD:
-      case RENDEZVOUS:
-      case MULTI_PROBE:
-        r.ordered = false;
-        break;
-      case PYTHON_CONTINUUM:
-      case MAGLEV:
-        break;
-      case JEDIS: // unnamed shards are named by position, named ones by name
-        r.names = true;
-        break;
-      case XMEMCACHED:
-      case XMEMCACHED_NGINX: // ring names from the resolved address
-        r.addresses = true;
-        break;
-      case DUBBO: // weights ignored; the later invoker keeps a shared point
-        r.capacity = -1;
-        break;
-      case NGINX_HASH_CONSISTENT:
-        r.names = true; // the address as written names the points
-        break;
-      case HAPROXY_SDBM:
-      case HAPROXY_DJB2:
-      case HAPROXY_WT6:
-      case HAPROXY_CRC32:
-        r.ids = true;
-        break;
-      default:
-        throw new AssertionError("no fingerprint reading for " + algorithm);
-    }
-    return r;
-  }
-
-  private static boolean anyAboveOne(Server[] servers) {
-    for (Server s : servers) {
-      if (s.capacity() > 1) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** Appends a length-prefixed string. */

@@ -43,53 +43,29 @@ final class HaproxyTree extends RingPlacement {
 
   /** The factory ({@link PlacementFactory.FromOptions}) of {@link Algorithm#HAPROXY_SDBM}. */
   static PlacementFactory sdbm(Options options) {
-    return factory(Algorithm.HAPROXY_SDBM, options);
+    return factory(Algorithm.HAPROXY_SDBM, KeyHash.SDBM, options);
   }
 
   /** The factory of {@link Algorithm#HAPROXY_DJB2}. */
   static PlacementFactory djb2(Options options) {
-    return factory(Algorithm.HAPROXY_DJB2, options);
+    return factory(Algorithm.HAPROXY_DJB2, KeyHash.DJB2, options);
   }
 
   /** The factory of {@link Algorithm#HAPROXY_WT6}. */
   static PlacementFactory wt6(Options options) {
-    return factory(Algorithm.HAPROXY_WT6, options);
+    return factory(Algorithm.HAPROXY_WT6, KeyHash.WT6, options);
   }
 
   /** The factory of {@link Algorithm#HAPROXY_CRC32}. */
   static PlacementFactory crc32(Options options) {
-    return factory(Algorithm.HAPROXY_CRC32, options);
+    return factory(Algorithm.HAPROXY_CRC32, KeyHash.CRC32, options);
   }
 
-  private static PlacementFactory factory(Algorithm algorithm, Options options) {
-    KeyHash keyHash = keyHash(algorithm, options);
+  /** The factory of {@code algorithm}, whose key hash is {@code function}, then avalanche when set. */
+  private static PlacementFactory factory(Algorithm algorithm, KeyHash function, Options options) {
+    KeyHash keyHash = options.avalanche ? function.avalanched() : function;
     String label = algorithm.cliName();
     return PlacementFactory.checked(servers -> validate(label, servers), servers -> build(label, servers, keyHash));
-  }
-
-  /**
-   * The key hash of a HAProxy dialect with {@code options} (its function, then {@code avalanche} when
-   * set), or null for any other algorithm.
-   */
-  static KeyHash keyHash(Algorithm algorithm, Options options) {
-    KeyHash function;
-    switch (algorithm) {
-      case HAPROXY_SDBM:
-        function = KeyHash.SDBM;
-        break;
-      case HAPROXY_DJB2:
-        function = KeyHash.DJB2;
-        break;
-      case HAPROXY_WT6:
-        function = KeyHash.WT6;
-        break;
-      case HAPROXY_CRC32:
-        function = KeyHash.CRC32;
-        break;
-      default:
-        return null;
-    }
-    return options.avalanche ? function.avalanched() : function;
   }
 
   /**
@@ -194,5 +170,16 @@ final class HaproxyTree extends RingPlacement {
   @Override
   int hash(CharSequence key) {
     return keyHash.hash(key);
+  }
+
+  @Override
+  String keyHashName() {
+    return keyHash.toString();
+  }
+
+  /** Nodes are placed by the server's id, explicit or assigned from the list order. */
+  @Override
+  void describe(Server[] servers, Fingerprint f) {
+    f.servers(servers, Fingerprint.Reading.LIST.ids());
   }
 }

@@ -192,4 +192,10 @@ final class JedisRing extends Placement {
       return vals[slot(key)];
     }
   }
+
+  /** Unnamed shards are named by position, named ones by name. */
+  @Override
+  void describe(Server[] servers, Fingerprint f) {
+    f.servers(servers, Fingerprint.Reading.LIST.names());
+  }
 }

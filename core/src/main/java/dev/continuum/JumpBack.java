@@ -95,6 +95,12 @@ final class JumpBack extends SlotPlacement {
     return bucket(h, slotServer.length);
   }
 
+  /** Every slot works (the last slot takes a removed one's place), so this is the whole placement. */
+  @Override
+  Server[] jumpBackSlots(Server[] servers) {
+    return working == 0 ? null : slotsInOrder(servers);
+  }
+
   /** The factory ({@link PlacementFactory.FromOptions}) of {@link Algorithm#JUMPBACK}. */
   static PlacementFactory factory(Options options) {
     KeyHash64 keyHash = options.keyHash64();

@@ -184,6 +184,11 @@ final class KetamaRing extends RingPlacement {
       return KetamaRing.build(this, servers);
     }
 
+    @Override
+    public int effectiveCapacity(int capacity) {
+      return capacity == 0 && peer.zeroWeight == ZeroWeight.AS_ONE ? 1 : capacity;
+    }
+
     /** The peer's server limit and a weight the peer refuses. */
     @Override
     public void check(Server[] servers) {
@@ -218,17 +223,20 @@ final class KetamaRing extends RingPlacement {
           (server, owner, to) -> addPoints(to, scheme, keyHash, names.of(server), fixed, owner, new int[4]));
       PointRing.Ties rule = peer.ties == Ties.LAST_LISTED ? PointRing.REVERSE_LIST_ORDER : PointRing.LIST_ORDER;
       PointRing ring = PointRing.update(old.ring, previousServers, servers, source, false, rule);
-      return ring == null ? build(servers) : new KetamaRing(ring, keyHash, false);
+      return ring == null ? build(servers) : new KetamaRing(ring, this, false);
     }
   }
 
+  private final Dialect dialect;
+  /** The dialect's key hash, held here for the lookup. */
   private final KeyHash keyHash;
   /** True when the peer returns its only server without hashing. */
   private final boolean single;
 
-  private KetamaRing(PointRing ring, KeyHash keyHash, boolean single) {
+  private KetamaRing(PointRing ring, Dialect dialect, boolean single) {
     super(ring);
-    this.keyHash = keyHash;
+    this.dialect = dialect;
+    this.keyHash = dialect.keyHash;
     this.single = single;
   }
 
@@ -239,10 +247,7 @@ final class KetamaRing extends RingPlacement {
     long total = 0;
     boolean anyAboveOne = false;
     for (int i = 0; i < n; i++) {
-      long w = servers[i].capacity();
-      if (w == 0 && d.peer.zeroWeight == ZeroWeight.AS_ONE) {
-        w = 1;
-      }
+      long w = d.effectiveCapacity(servers[i].capacity());
       weights[i] = w;
       total += w;
       anyAboveOne |= w > 1;
@@ -266,7 +271,7 @@ final class KetamaRing extends RingPlacement {
     for (int i : addOrder(d.peer.ties, names)) {
       addPoints(builder, scheme, d.keyHash, names[i], counts[i], i, words);
     }
-    return new KetamaRing(builder.build(false, n), d.keyHash, d.peer.singleServerShortcut && n == 1);
+    return new KetamaRing(builder.build(false, n), d, d.peer.singleServerShortcut && n == 1);
   }
 
   /**
@@ -372,5 +377,44 @@ final class KetamaRing extends RingPlacement {
   @Override
   int hash(CharSequence key) {
     return single ? 0 : keyHash.hash(key);
+  }
+
+  @Override
+  String keyHashName() {
+    return keyHash.toString();
+  }
+
+  /**
+   * In list order (ties follow it); the name where it is on the ring (twemproxy), the resolved address
+   * where the node key holds it (spymemcached's default format); the capacity only where it sets the
+   * point counts (weighted rings, and libmemcached's once some weight exceeds 1), 0 read as 1 where the
+   * peer does so.
+   */
+  @Override
+  void describe(Server[] servers, Fingerprint f) {
+    Fingerprint.Reading reading = Fingerprint.Reading.LIST;
+    if (dialect.names == NodeName.TWEMPROXY) {
+      reading = reading.names();
+    }
+    if (dialect.names == NodeName.SPYMEMCACHED) {
+      reading = reading.addresses();
+    }
+    boolean weighted = dialect.points == Points.WEIGHTED_MD5_WORDS
+        || (dialect.points == Points.HUNDRED_HASHED_UNLESS_WEIGHTED && anyAboveOne(servers));
+    if (!weighted) {
+      reading = reading.capacityIgnored();
+    } else if (dialect.effectiveCapacity(0) == 1) {
+      reading = reading.zeroCapacityAsOne();
+    }
+    f.servers(servers, reading);
+  }
+
+  private static boolean anyAboveOne(Server[] servers) {
+    for (Server s : servers) {
+      if (s.capacity() > 1) {
+        return true;
+      }
+    }
+    return false;
   }
 }

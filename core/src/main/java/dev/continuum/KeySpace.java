@@ -63,31 +63,6 @@ public final class KeySpace {
   }
 
   /**
-   * The key hash of the ring {@code algorithm} builds with {@code options} through {@code factory},
-   * named as {@link #keyHash()} names it; only called for placements that have a key space.
-   */
-  static String keyHashOf(Algorithm algorithm, Options options, PlacementFactory factory) {
-    if (factory instanceof KetamaRing.Dialect) {
-      return ((KetamaRing.Dialect) factory).keyHash.toString();
-    }
-    if (algorithm == Algorithm.PYTHON_CONTINUUM || algorithm == Algorithm.XMEMCACHED
-        || algorithm == Algorithm.XMEMCACHED_NGINX || algorithm == Algorithm.DUBBO) {
-      return KeyHash.MD5.toString();
-    }
-    if (algorithm == Algorithm.RING || algorithm == Algorithm.BOUNDED_LOAD) {
-      return (options.keyHash == KeyHashFunction.XXHASH64 ? "xxh64" : "rapidhash") + "-high32-seed-" + options.seed;
-    }
-    if (algorithm == Algorithm.NGINX_HASH_CONSISTENT) {
-      return KeyHash.CRC32.toString();
-    }
-    KeyHash haproxy = HaproxyTree.keyHash(algorithm, options);
-    if (haproxy != null) {
-      return haproxy.toString();
-    }
-    throw new AssertionError("no key space for " + algorithm);
-  }
-
-  /**
    * The servers of the placement, in list order.
    *
    * @return an unmodifiable list, indexed as {@link #arcOwner(int)} and {@link #owned(int)} index it

@@ -177,4 +177,9 @@ final class Maglev extends HashedPlacement {
     return reachable;
   }
 
+  /** The permutation turns follow the list order. */
+  @Override
+  void describe(Server[] servers, Fingerprint f) {
+    f.servers(servers, Fingerprint.Reading.LIST);
+  }
 }

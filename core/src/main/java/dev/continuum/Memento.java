@@ -75,6 +75,12 @@ final class Memento extends SlotPlacement {
     return b;
   }
 
+  /** With nothing removed, every key stays on its jumpback slot: the lookup is jumpback's. */
+  @Override
+  Server[] jumpBackSlots(Server[] servers) {
+    return working == 0 || working < slotServer.length ? null : slotsInOrder(servers);
+  }
+
   /** Adds the memory of removed buckets, which decides both today's lookups and the next change. */
   @Override
   void describe(Server[] servers, Fingerprint f) {

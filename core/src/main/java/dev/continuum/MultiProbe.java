@@ -86,4 +86,9 @@ final class MultiProbe extends HashedPlacement {
     return ring.reachable();
   }
 
+  /** A function of the set of servers, as the ring. */
+  @Override
+  void describe(Server[] servers, Fingerprint f) {
+    f.servers(servers, Fingerprint.Reading.SET);
+  }
 }

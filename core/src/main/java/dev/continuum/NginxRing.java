@@ -142,4 +142,15 @@ final class NginxRing extends RingPlacement {
   int hash(CharSequence key) {
     return KeyHash.CRC32.hash(key);
   }
+
+  @Override
+  String keyHashName() {
+    return KeyHash.CRC32.toString();
+  }
+
+  /** The address as written (a server's name) names the points; the earlier line wins ties. */
+  @Override
+  void describe(Server[] servers, Fingerprint f) {
+    f.servers(servers, Fingerprint.Reading.LIST.names());
+  }
 }

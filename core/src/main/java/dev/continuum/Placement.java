@@ -32,11 +32,30 @@ abstract class Placement {
 
   /**
    * The exact division of the 32-bit key-hash space among {@code servers} (the array this placement
-   * was built over), or {@code null} when the placement is not a ring looked up by a 32-bit key hash,
-   * and shares can only be sampled. Ring placements return {@link PointRing#keySpace(Server[])} of
-   * the ring that decides their lookups; nothing else should override this.
+   * was built over), named by its key hash, or {@code null} when the placement is not a ring looked up
+   * by a 32-bit key hash, and shares can only be sampled. {@link RingPlacement} answers it for every
+   * ring; nothing else should override this.
    */
   KeySpace keySpace(Server[] servers) {
+    return null;
+  }
+
+  /**
+   * Writes to {@code f} everything of {@code servers} (the array this placement was built over) that
+   * decides where keys go, as this placement reads it: usually {@code f.servers(servers, reading)} with
+   * its {@link Fingerprint.Reading}. Every placement class declares it, so {@link Fingerprint} never
+   * asks which algorithm it describes.
+   */
+  abstract void describe(Server[] servers, Fingerprint f);
+
+  /**
+   * The servers in slot order, {@code slots}, when this placement sends every key of 64-bit key hash
+   * {@code h} to {@code slots[JumpBack.bucket(h, slots.length)]} and is a {@link HashedPlacement}
+   * (so the lookup needs nothing else from it); otherwise null, as by default. Over {@code servers},
+   * the array this placement was built over, and never empty: {@code servers} itself when it is in
+   * slot order, else a new array. Neither is ever written.
+   */
+  Server[] jumpBackSlots(Server[] servers) {
     return null;
   }
 

@@ -41,6 +41,16 @@ interface PlacementFactory {
    */
   default void check(Server[] servers) {}
 
+  /**
+   * The capacity the placement gives a server whose capacity is {@code capacity}, where weights count:
+   * the capacity itself unless the peer reads it otherwise (libmemcached stores weight 0 as 1). The
+   * one statement of that rule: the build reads capacities through it and
+   * {@link Algorithm#effectiveCapacity} reports it.
+   */
+  default int effectiveCapacity(int capacity) {
+    return capacity;
+  }
+
   /** A factory whose builds are checked by {@code check} first. */
   static PlacementFactory checked(java.util.function.Consumer<Server[]> check,
       java.util.function.Function<Server[], Placement> build) {

@@ -18,9 +18,6 @@ final class PymemcacheRendezvous extends Placement {
   private final int[] tieRank;
   private final int seed;
 
-  /** Per-thread scratch for {@link #indexes}: one ordering key per node. */
-  private static final ThreadLocal<long[][]> KEYS = ThreadLocal.withInitial(() -> new long[][] {new long[16]});
-
   private PymemcacheRendezvous(byte[][] prefixes, int[] tieRank, int seed) {
     this.prefixes = prefixes;
     this.tieRank = tieRank;
@@ -141,58 +138,15 @@ final class PymemcacheRendezvous extends Placement {
     return best(u, Murmur3.units(key, u));
   }
 
+  /** The {@code n} best nodes, best first: the ordering keys are distinct, so no tie is read. */
   private void ranked(byte[] units, int len, int[] out, int n) {
     int count = prefixes.length;
-    long[][] holder = KEYS.get();
-    if (holder[0].length < count) {
-      holder[0] = new long[Math.max(count, holder[0].length * 2)];
-    }
-    long[] keys = holder[0];
+    TopRanked ranked = TopRanked.forThread(count);
+    long[] keys = ranked.keys;
     for (int i = 0; i < count; i++) {
       keys[i] = orderingKey(i, units, len);
     }
-    // The n largest keys (distinct: the tie rank is unique) in a heap whose root is the smallest of
-    // them, then emptied smallest first into out from the back: O(N log n).
-    int[] heap = new int[n];
-    int size = 0;
-    for (int i = 0; i < count; i++) {
-      if (size < n) {
-        int at = size++;
-        while (at > 0 && keys[heap[(at - 1) >>> 1]] > keys[i]) {
-          heap[at] = heap[(at - 1) >>> 1];
-          at = (at - 1) >>> 1;
-        }
-        heap[at] = i;
-      } else if (keys[i] > keys[heap[0]]) {
-        siftDown(heap, size, keys, i);
-      }
-    }
-    for (int k = size - 1; k >= 0; k--) {
-      out[k] = heap[0];
-      if (k > 0) {
-        siftDown(heap, k, keys, heap[k]);
-      }
-    }
-  }
-
-  /** Puts {@code i} at the root of the min-heap {@code heap[0, size)} ordered by {@code keys} and sifts it down. */
-  private static void siftDown(int[] heap, int size, long[] keys, int i) {
-    int at = 0;
-    while (true) {
-      int child = 2 * at + 1;
-      if (child >= size) {
-        break;
-      }
-      if (child + 1 < size && keys[heap[child + 1]] < keys[heap[child]]) {
-        child++;
-      }
-      if (keys[heap[child]] >= keys[i]) {
-        break;
-      }
-      heap[at] = heap[child];
-      at = child;
-    }
-    heap[at] = i;
+    ranked.select(count, out, n);
   }
 
   @Override
@@ -219,5 +173,11 @@ final class PymemcacheRendezvous extends Placement {
   @Override
   int reachable() {
     return prefixes.length;
+  }
+
+  /** A function of the set of node strings (names included); unweighted. */
+  @Override
+  void describe(Server[] servers, Fingerprint f) {
+    f.servers(servers, Fingerprint.Reading.SET.names().capacityIgnored());
   }
 }

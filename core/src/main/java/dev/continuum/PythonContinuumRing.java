@@ -16,7 +16,7 @@ import java.nio.charset.StandardCharsets;
  *       word 0, wrapping to entry 0.
  * </ul>
  */
-final class PythonContinuumRing extends RingPlacement {
+final class PythonContinuumRing extends Md5Ring {
   private PythonContinuumRing(PointRing ring) {
     super(ring);
   }
@@ -59,13 +59,9 @@ final class PythonContinuumRing extends RingPlacement {
     return new PythonContinuumRing(points.build(true, servers.length));
   }
 
+  /** Ties and the remainder entries follow the list order. */
   @Override
-  int hash(byte[] key, int offset, int length) {
-    return KeyHash.MD5.hash(key, offset, length);
-  }
-
-  @Override
-  int hash(CharSequence key) {
-    return KeyHash.MD5.hash(key);
+  void describe(Server[] servers, Fingerprint f) {
+    f.servers(servers, Fingerprint.Reading.LIST);
   }
 }

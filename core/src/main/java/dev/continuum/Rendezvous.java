@@ -93,70 +93,30 @@ final class Rendezvous extends HashedPlacement {
   }
 
   /**
-   * The {@code n} best servers, best first: one pass over the servers keeping the best {@code n} seen
-   * in a heap whose root is the worst of them, then the heap emptied worst first into {@code out}
-   * from the back. O(N log n).
+   * The {@code n} best servers, best first. A positive double's bits order as the double does, so the
+   * score is the first ranking number; the second is the identity hash, flipped so that the smaller
+   * (unsigned) ranks higher; a server of capacity 0 ranks below all others and, as
+   * {@code n <= reachable}, is never chosen.
    */
   private void top(long keyHash, int[] out, int n) {
-    double[] scores = new double[n];
-    int[] heap = new int[n]; // server indexes; heap[0] ranks lowest
-    int size = 0;
+    TopRanked ranked = TopRanked.forThread(ids.length);
+    long[] keys = ranked.keys;
+    long[] ties = ranked.ties;
     for (int i = 0; i < ids.length; i++) {
-      if (weights[i] == 0) {
-        continue;
-      }
-      double s = score(keyHash, i);
-      if (size < n) {
-        int at = size++;
-        while (at > 0) {
-          int parent = (at - 1) >>> 1;
-          if (!ranksBelow(s, ids[i], scores[parent], ids[heap[parent]])) {
-            break;
-          }
-          heap[at] = heap[parent];
-          scores[at] = scores[parent];
-          at = parent;
-        }
-        heap[at] = i;
-        scores[at] = s;
-      } else if (ranksBelow(scores[0], ids[heap[0]], s, ids[i])) {
-        siftDown(heap, scores, size, i, s);
-      }
+      keys[i] = weights[i] == 0 ? Long.MIN_VALUE : Double.doubleToRawLongBits(score(keyHash, i));
+      ties[i] = ~(ids[i] ^ Long.MIN_VALUE);
     }
-    for (int k = size - 1; k >= 0; k--) {
-      out[k] = heap[0];
-      int last = heap[k];
-      double lastScore = scores[k];
-      if (k > 0) {
-        siftDown(heap, scores, k, last, lastScore);
-      }
-    }
-  }
-
-  /** Puts server {@code i} of score {@code s} at the root of the heap of {@code size} and sifts it down. */
-  private void siftDown(int[] heap, double[] scores, int size, int i, double s) {
-    int at = 0;
-    while (true) {
-      int child = 2 * at + 1;
-      if (child >= size) {
-        break;
-      }
-      if (child + 1 < size && ranksBelow(scores[child + 1], ids[heap[child + 1]], scores[child], ids[heap[child]])) {
-        child++;
-      }
-      if (!ranksBelow(scores[child], ids[heap[child]], s, ids[i])) {
-        break;
-      }
-      heap[at] = heap[child];
-      scores[at] = scores[child];
-      at = child;
-    }
-    heap[at] = i;
-    scores[at] = s;
+    ranked.select(ids.length, out, n);
   }
 
   /** True when (score a, id a) ranks below (score b, id b): a lower score, or equal and a larger id. */
   private static boolean ranksBelow(double a, long idA, double b, long idB) {
     return a < b || (a == b && Long.compareUnsigned(idA, idB) > 0);
+  }
+
+  /** Scores depend on each server alone: a function of the set of servers. */
+  @Override
+  void describe(Server[] servers, Fingerprint f) {
+    f.servers(servers, Fingerprint.Reading.SET);
   }
 }

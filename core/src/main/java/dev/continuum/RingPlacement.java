@@ -18,6 +18,12 @@ abstract class RingPlacement extends Placement {
   /** The position of the UTF-8 encoding of {@code key}; must equal the byte form. */
   abstract int hash(CharSequence key);
 
+  /**
+   * The name of {@link #hash}, as {@link KeySpace#keyHash()} gives it: two rings whose names are equal
+   * send every key to the same position.
+   */
+  abstract String keyHashName();
+
   @Override
   final int index(byte[] key, int offset, int length) {
     return ring.ownerOf(hash(key, offset, length));
@@ -50,6 +56,6 @@ abstract class RingPlacement extends Placement {
 
   @Override
   final KeySpace keySpace(Server[] servers) {
-    return ring.keySpace(servers);
+    return ring.keySpace(servers).hashedBy(keyHashName());
   }
 }

@@ -51,6 +51,20 @@ abstract class SlotPlacement extends HashedPlacement {
   }
 
   /**
+   * The servers in slot order for {@link Placement#jumpBackSlots}, for a placement with no removed
+   * slot: {@code servers} itself while slot {@code i} is the {@code i}-th server (servers only ever
+   * appended, the usual case), which costs no memory, otherwise a copy in slot order.
+   */
+  final Server[] slotsInOrder(Server[] servers) {
+    for (int b = 0; b < slotServer.length; b++) {
+      if (slotServer[b] != b) {
+        return slotOwners(servers);
+      }
+    }
+    return servers;
+  }
+
+  /**
    * Writes the slot state to a fingerprint: which server holds each slot, in slot order. The list
    * order of the servers plays no part in a slot placement.
    */

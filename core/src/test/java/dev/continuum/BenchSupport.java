@@ -30,6 +30,11 @@ public final class BenchSupport {
     return hash::hash;
   }
 
+  /** continuum's JumpBackHash bucket function alone, without a continuum around it. */
+  public static int jumpBackBucket(long hash, int buckets) {
+    return JumpBack.bucket(hash, buckets);
+  }
+
   /** A continuum of {@code algorithm} that rebuilds its placement on every change, never merging. */
   public static Continuum fullBuilds(Algorithm algorithm) {
     PlacementFactory factory = algorithm.factory(Options.defaults());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.continuum.Options.Knob;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -30,7 +31,7 @@ class FingerprintTest {
   private static final Set<Algorithm> NAMES = EnumSet.of(Algorithm.TWEMPROXY, Algorithm.TWEMPROXY_MD5,
       Algorithm.PYMEMCACHE, Algorithm.NGINX_HASH_CONSISTENT, Algorithm.JEDIS);
   /** Dialects whose peer rejects a weight of 0. */
-  private static final Set<Algorithm> ZERO_REJECTED = EnumSet.of(Algorithm.TWEMPROXY, Algorithm.TWEMPROXY_MD5,
+  static final Set<Algorithm> ZERO_REJECTED = EnumSet.of(Algorithm.TWEMPROXY, Algorithm.TWEMPROXY_MD5,
       Algorithm.NGINX_HASH_CONSISTENT, Algorithm.XMEMCACHED, Algorithm.XMEMCACHED_NGINX);
   /** The resolved address is part of spymemcached's default node key for a host name. */
   private static final Set<Algorithm> ADDRESSES = EnumSet.of(Algorithm.SPYMEMCACHED, Algorithm.SPYMEMCACHED_WEIGHTED,
@@ -40,7 +41,7 @@ class FingerprintTest {
       Algorithm.LIBMEMCACHED_KETAMA_UNWEIGHTED, Algorithm.SPYMEMCACHED, Algorithm.SPYMEMCACHED_LIBMEMCACHED,
       Algorithm.DUBBO);
   /** Capacity 0 is read as 1 (libmemcached). */
-  private static final Set<Algorithm> ZERO_AS_ONE = EnumSet.of(Algorithm.LIBMEMCACHED_KETAMA,
+  static final Set<Algorithm> ZERO_AS_ONE = EnumSet.of(Algorithm.LIBMEMCACHED_KETAMA,
       Algorithm.LIBMEMCACHED_KETAMA_MD5, Algorithm.LIBMEMCACHED_KETAMA_WEIGHTED, Algorithm.LIBMEMCACHED_SPY,
       Algorithm.LIBMEMCACHED_SPY_MD5, Algorithm.LIBMEMCACHED_SPY_WEIGHTED);
   /** The placement is a function of the set of servers, whatever their order. */
@@ -308,5 +309,60 @@ class FingerprintTest {
     twem.addServers(Server.of("127.0.0.1", 11212).withName("a"), Server.of("127.0.0.1", 11213, 2));
     assertThat(jump.fingerprint()).isEqualTo("jump-v1-3827ce9161592d09");
     assertThat(twem.fingerprint()).isEqualTo("twemproxy-v1-5215d7133a4da47f");
+  }
+
+  /**
+   * Every algorithm's fingerprint over one fleet that exercises every field a placement may read
+   * (names, resolved addresses, explicit ids, capacities 0 to 3), pinned: which fields each algorithm
+   * reads is declared by its placement class, and moving or rewriting those declarations must change no
+   * fingerprint. An algorithm added without a pin fails here.
+   */
+  @Test
+  void everyAlgorithmsFingerprintIsPinned() {
+    Map<Algorithm, String> pinned = new EnumMap<>(Algorithm.class);
+    pinned.put(Algorithm.PYTHON_CONTINUUM, "python-continuum-v1-ca51b1bf58a9f5e4");
+    pinned.put(Algorithm.RING, "ring-v1-e4bb423f4bd20f80");
+    pinned.put(Algorithm.JUMP, "jump-v1-0efacaa8d1c67375");
+    pinned.put(Algorithm.JUMPBACK, "jumpback-v1-add33b2ba15f408f");
+    pinned.put(Algorithm.RENDEZVOUS, "rendezvous-v1-d75f4150e7453d24");
+    pinned.put(Algorithm.MAGLEV, "maglev-v1-e9e0ca041fc2e413");
+    pinned.put(Algorithm.MULTI_PROBE, "multi-probe-v1-79306787c56008c2");
+    pinned.put(Algorithm.BOUNDED_LOAD, "bounded-load-v1-fac2c032cb930ac3");
+    pinned.put(Algorithm.MEMENTO, "memento-v2-8093cb8818cd7603");
+    pinned.put(Algorithm.LIBMEMCACHED_KETAMA_WEIGHTED, "libmemcached-ketama-weighted-v1-e760bf6b30c6e32f");
+    pinned.put(Algorithm.LIBMEMCACHED_KETAMA, "libmemcached-ketama-v1-45e4c18d4a7d45e3");
+    pinned.put(Algorithm.LIBMEMCACHED_KETAMA_UNWEIGHTED, "libmemcached-ketama-unweighted-v1-5b64cace088d679e");
+    pinned.put(Algorithm.LIBMEMCACHED_KETAMA_MD5, "libmemcached-ketama-md5-v1-6c7c6eb45d7174af");
+    pinned.put(Algorithm.LIBMEMCACHED_SPY, "libmemcached-spy-v1-13f03229c5c878c2");
+    pinned.put(Algorithm.LIBMEMCACHED_SPY_MD5, "libmemcached-spy-md5-v1-e234e30d874bae89");
+    pinned.put(Algorithm.LIBMEMCACHED_SPY_WEIGHTED, "libmemcached-spy-weighted-v1-203f7db52f04853a");
+    pinned.put(Algorithm.TWEMPROXY, "twemproxy-v1-25ef722dd8855d7d");
+    pinned.put(Algorithm.TWEMPROXY_MD5, "twemproxy-md5-v1-c6a0a4da29348f80");
+    pinned.put(Algorithm.SPYMEMCACHED, "spymemcached-v1-8ec177339df9a03a");
+    pinned.put(Algorithm.SPYMEMCACHED_WEIGHTED, "spymemcached-weighted-v1-033ad4ea9a9e377d");
+    pinned.put(Algorithm.SPYMEMCACHED_LIBMEMCACHED, "spymemcached-libmemcached-v1-ac086ba6af7c846b");
+    pinned.put(Algorithm.SPYMEMCACHED_LIBMEMCACHED_WEIGHTED, "spymemcached-libmemcached-weighted-v1-8c343b6dbaa6e379");
+    pinned.put(Algorithm.JEDIS, "jedis-v1-68e00379a37e56f8");
+    pinned.put(Algorithm.XMEMCACHED, "xmemcached-v1-026a049e6c9a04c4");
+    pinned.put(Algorithm.XMEMCACHED_NGINX, "xmemcached-nginx-v1-2b39dcaa12c9ccfb");
+    pinned.put(Algorithm.DUBBO, "dubbo-v1-35c1f21c4a893fb6");
+    pinned.put(Algorithm.PYMEMCACHE, "pymemcache-v1-c24a9182946c1f20");
+    pinned.put(Algorithm.NGINX_HASH_CONSISTENT, "nginx-hash-consistent-v1-7f7bcb0aacbf5c00");
+    pinned.put(Algorithm.HAPROXY_SDBM, "haproxy-sdbm-v1-699520b2bdaddfbe");
+    pinned.put(Algorithm.HAPROXY_DJB2, "haproxy-djb2-v1-a66d5a6c26b199d8");
+    pinned.put(Algorithm.HAPROXY_WT6, "haproxy-wt6-v1-55ba897259ff1fc1");
+    pinned.put(Algorithm.HAPROXY_CRC32, "haproxy-crc32-v1-8914464094fce9e7");
+    Map<Algorithm, String> actual = new EnumMap<>(Algorithm.class);
+    for (Algorithm a : Algorithm.values()) {
+      boolean unit = UNIT_ONLY.contains(a);
+      boolean zeroAllowed = !unit && !ZERO_REJECTED.contains(a);
+      Continuum c = Continuum.builder(a).build();
+      c.addServers(Server.of("cache-1.example", 11211, unit ? 1 : 2).withName("alpha").withAddress("10.1.0.1").withId(3),
+          Server.of("10.0.0.2", 11212).withId(7),
+          Server.of("10.0.0.3", 11211, unit ? 1 : 3).withName("gamma"),
+          Server.of("cache-4.example", 11213, zeroAllowed ? 0 : 1).withAddress("10.1.0.4"));
+      actual.put(a, c.fingerprint());
+    }
+    assertThat(actual).isEqualTo(pinned);
   }
 }

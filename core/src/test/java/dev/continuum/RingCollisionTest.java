@@ -18,8 +18,8 @@ class RingCollisionTest {
     Collections.shuffle(shuffled, new Random(5));
     Server[] a = servers.toArray(new Server[0]);
     Server[] b = shuffled.toArray(new Server[0]);
-    PointRing ra = ConsistentRing.build(a, 65536, 3, XxHash64.seeded(3)).ring;
-    PointRing rb = ConsistentRing.build(b, 65536, 3, XxHash64.seeded(3)).ring;
+    PointRing ra = ConsistentRing.build(a, 65536, 3, KeyHashFunction.XXHASH64).ring;
+    PointRing rb = ConsistentRing.build(b, 65536, 3, KeyHashFunction.XXHASH64).ring;
     assertThat(ra.size()).isEqualTo(rb.size()).isEqualTo(10 * 65536);
     int collisions = 0;
     for (int i = 0; i < ra.size(); i++) {

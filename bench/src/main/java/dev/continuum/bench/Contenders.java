@@ -21,6 +21,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntPredicate;
+import java.util.function.ToIntFunction;
 import java.util.function.ToLongFunction;
 import net.rubyeye.xmemcached.impl.KetamaMemcachedSessionLocator;
 import net.rubyeye.xmemcached.networking.MemcachedSession;
@@ -40,6 +41,7 @@ final class Contenders {
     "continuum-python", "continuum-spymemcached", "continuum-twemproxy-md5", "spymemcached", "xmemcached",
     "jedis-sharded", "continuum-ring", "continuum-jump", "continuum-jumpback", "continuum-maglev", "continuum-memento",
     "continuum-memento-10pct-removed", "guava-jump", "hash4j-jumpback", "hash4j-jumpback-continuum-hash",
+    "continuum-jumpback-mixed",
   };
   /** The md5 dialects of issue 11's target (libmemcached's runs apart: it stops at 100 servers). */
   static final String[] MD5_DIALECTS = {"continuum-python", "continuum-spymemcached", "continuum-twemproxy-md5"};
@@ -50,6 +52,17 @@ final class Contenders {
     "floor-murmur3-chars", "floor-komihash-chars", "floor-keyhash-continuum"};
 
   static Contender create(String name, Fleet fleet) {
+    if (name.equals(MIXED)) {
+      Continuum timed = built("continuum-jumpback", fleet);
+      runBesideOthers(fleet, timed, c -> {
+        int sum = 0;
+        for (String key : fleet.keys) {
+          sum += c.resolve(key).port();
+        }
+        return sum;
+      });
+      return continuum(timed, i -> false);
+    }
     if (name.startsWith("continuum-")) {
       boolean removals = name.equals("continuum-memento-10pct-removed");
       return continuum(built(name, fleet), i -> removals && removedTenth(i, fleet.size()));
@@ -110,6 +123,38 @@ final class Contenders {
     }
     return c;
   }
+
+  /**
+   * {@code continuum-jumpback} timed in a JVM that also runs continuums of other algorithms
+   * ({@link #runBesideOthers}).
+   */
+  static final String MIXED = "continuum-jumpback-mixed";
+
+  /**
+   * Before a {@code -mixed} contender is timed: continuums of four other algorithms (ring, maglev,
+   * memento with removals, jump) and the timed one take turns resolving every key through
+   * {@code lookups}, 30 rounds, as in an application with continuums of several algorithms. The
+   * JIT's profile of continuum's lookup methods then holds several placement classes, so a lookup
+   * that calls through the placement is no longer inlined for one class alone; the plain contender,
+   * in a fork of its own, shows the best case of one algorithm per JVM.
+   */
+  static void runBesideOthers(Fleet fleet, Continuum timed, ToIntFunction<Continuum> lookups) {
+    List<Continuum> all = new ArrayList<>();
+    all.add(timed);
+    for (String other : new String[] {"continuum-ring", "continuum-maglev", "continuum-memento-10pct-removed", "continuum-jump"}) {
+      all.add(built(other, fleet));
+    }
+    int sink = 0;
+    for (int round = 0; round < 30; round++) {
+      for (Continuum c : all) {
+        sink += lookups.applyAsInt(c);
+      }
+    }
+    mixedSink = sink;
+  }
+
+  /** Keeps {@link #runBesideOthers}'s lookups observable, so that none is optimised away. */
+  static volatile int mixedSink;
 
   /** Every tenth server of the fleet (at least one): what {@code memento-10pct-removed} removes. */
   static boolean removedTenth(int i, int servers) {

@@ -2,6 +2,7 @@ package dev.continuum.bench;
 
 import com.dynatrace.hash4j.consistent.ConsistentBucketHasher;
 import com.dynatrace.hash4j.consistent.ConsistentHashing;
+import dev.continuum.BenchSupport;
 import dev.continuum.Continuum;
 import dev.continuum.Server;
 import java.util.SplittableRandom;
@@ -19,14 +20,19 @@ import org.openjdk.jmh.annotations.State;
 /**
  * One lookup of a key whose 64-bit hash the caller already holds: continuum's
  * {@code resolve(long)} against hash4j's {@code jumpBackHashSplitMix64().getBucket(hash, n)}, cycling
- * through {@link Fleet#KEYS} random hashes. Placement cost alone, no key hash.
+ * through {@link Fleet#KEYS} random hashes. Placement cost alone, no key hash. {@code jumpback-function}
+ * is continuum's JumpBackHash function alone, the same work as hash4j's, so that the two
+ * {@code jumpback} rows differ by the call path only; {@code continuum-jumpback-mixed} is
+ * {@code continuum-jumpback} after continuums of four other algorithms ran in the same JVM
+ * ({@link Contenders#runBesideOthers}).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class PrehashedBench {
   /** The contenders that take a pre-hashed key. */
-  static final String[] CONTENDERS = {"continuum-jumpback", "hash4j-jumpback", "continuum-memento",
+  static final String[] CONTENDERS = {"continuum-jumpback", "hash4j-jumpback", "jumpback-function",
+    Contenders.MIXED, "continuum-memento",
     "continuum-memento-10pct-removed", "continuum-jump", "continuum-maglev", "continuum-ring"};
 
   @Param({"1000"})
@@ -39,6 +45,7 @@ public class PrehashedBench {
   private ConsistentBucketHasher jumpBack;
   private Server[] fleetServers;
   private long[] hashes;
+  private boolean function;
   private int next;
 
   @Setup(Level.Trial)
@@ -49,6 +56,16 @@ public class PrehashedBench {
     SplittableRandom random = new SplittableRandom(7);
     for (int i = 0; i < hashes.length; i++) {
       hashes[i] = random.nextLong();
+    }
+    if (contender.equals("jumpback-function")) {
+      function = true;
+      Continuum check = Contenders.built("continuum-jumpback", fleet);
+      for (long h : hashes) {
+        if (!fleetServers[BenchSupport.jumpBackBucket(h, servers)].equals(check.resolve(h))) {
+          throw new IllegalStateException("jumpback-function and continuum-jumpback disagree on hash " + h);
+        }
+      }
+      return;
     }
     if (contender.equals("hash4j-jumpback")) {
       jumpBack = ConsistentHashing.jumpBackHashSplitMix64();
@@ -61,7 +78,19 @@ public class PrehashedBench {
       }
       return;
     }
-    continuum = Contenders.built(contender, fleet);
+    if (contender.equals(Contenders.MIXED)) {
+      continuum = Contenders.built("continuum-jumpback", fleet);
+      long[] keyHashes = hashes;
+      Contenders.runBesideOthers(fleet, continuum, c -> {
+        int sum = 0;
+        for (long h : keyHashes) {
+          sum += c.resolve(h).port();
+        }
+        return sum;
+      });
+    } else {
+      continuum = Contenders.built(contender, fleet);
+    }
     for (long h : hashes) {
       int i = java.util.Arrays.asList(fleetServers).indexOf(continuum.resolve(h));
       if (i < 0 || contender.endsWith("removed") && Contenders.removedTenth(i, servers)) {
@@ -73,6 +102,9 @@ public class PrehashedBench {
   @Benchmark
   public Object lookup() {
     long h = hashes[next++ & (Fleet.KEYS - 1)];
+    if (function) {
+      return fleetServers[BenchSupport.jumpBackBucket(h, fleetServers.length)];
+    }
     return jumpBack != null ? fleetServers[jumpBack.getBucket(h, fleetServers.length)] : continuum.resolve(h);
   }
 }

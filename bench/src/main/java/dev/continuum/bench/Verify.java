@@ -35,7 +35,7 @@ final class Verify {
     }
     // JumpBackHash over continuum's key hash is continuum's jumpback, and memento with nothing removed
     // is jumpback: the same bucket for every key, so that their difference is the cost of the call.
-    if (name.equals("hash4j-jumpback-continuum-hash") || name.equals("continuum-memento")) {
+    if (name.equals("hash4j-jumpback-continuum-hash") || name.equals("continuum-memento") || name.equals(Contenders.MIXED)) {
       agree(name, c, "continuum-jumpback", Contenders.create("continuum-jumpback", fleet), fleet);
     }
     if (name.startsWith("continuum-")) {

@@ -75,7 +75,7 @@ final class BalanceCommand implements Callable<Integer> {
     }
     if (!algorithm.supportsWeights()) {
       r.note(algorithm.cliName() + " ignores weights: the ideal share is equal for every server.");
-    } else if (Measure.zeroCountsAsOne(algorithm) && servers.stream().anyMatch(s -> s.capacity() == 0)) {
+    } else if (algorithm.effectiveCapacity(0) == 1 && servers.stream().anyMatch(s -> s.capacity() == 0)) {
       r.note(algorithm.cliName() + " treats weight 0 as 1 (as libmemcached does): the ideal share counts it as 1.");
     }
     if (shares.exact() && shares.arcs < servers.size()) {

@@ -227,20 +227,9 @@ final class Measure {
     return ideal;
   }
 
-  /**
-   * The weight {@code algorithm} actually gives {@code s}: 1 when it ignores weights; 1 for weight 0
-   * in the libmemcached dialects (libmemcached stores weight 0 as 1); else the server's weight.
-   */
+  /** The weight {@code algorithm} actually gives {@code s}: {@link Algorithm#effectiveCapacity}. */
   static int weight(Algorithm algorithm, Server s) {
-    if (!algorithm.supportsWeights()) {
-      return 1;
-    }
-    return s.capacity() == 0 && zeroCountsAsOne(algorithm) ? 1 : s.capacity();
-  }
-
-  /** Whether the dialect stores a weight of 0 as 1, as libmemcached does. */
-  static boolean zeroCountsAsOne(Algorithm algorithm) {
-    return algorithm.cliName().startsWith("libmemcached-");
+    return algorithm.effectiveCapacity(s.capacity());
   }
 
   /** The largest share/ideal ratio over servers with a positive ideal share (1 is perfect balance). */

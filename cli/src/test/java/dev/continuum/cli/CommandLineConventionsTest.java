@@ -105,6 +105,17 @@ class CommandLineConventionsTest {
       assertThat(Double.parseDouble(f[4])).as(line).isEqualTo(0.5);
       assertThat(Double.parseDouble(f[3])).as(line).isCloseTo(0.5, within(0.15));
     }
+    // The rule is the library's (Algorithm.effectiveCapacity): other weighted dialects read 0 as 0.
+    Cli ha = Cli.run("balance", "--algorithm", "haproxy-sdbm", "--server", "10.0.0.1:80:0", "--server", "10.0.0.2:80:1",
+        "--format", "tsv");
+    assertThat(ha.code).as(ha.toString()).isZero();
+    assertThat(ha.out).doesNotContain("treats weight 0 as 1");
+    for (String line : ha.out.lines().filter(l -> l.startsWith("10.0.0.")).toList()) {
+      String[] f = line.split("\t", -1);
+      double ideal = line.startsWith("10.0.0.1") ? 0 : 1;
+      assertThat(Double.parseDouble(f[4])).as(line).isEqualTo(ideal);
+      assertThat(Double.parseDouble(f[3])).as(line).isEqualTo(ideal);
+    }
   }
 
   @Test
