@@ -9,10 +9,17 @@ final class Checks {
   static final int MAX_PORT = 65535;
 
   /**
-   * Upper bound on the number of points (ring entries, table slots) one placement may hold. Each
-   * point costs about 8 bytes, so this caps a placement near 2 GiB before anything is allocated.
+   * Upper bound on the number of points (ring entries, table slots) one placement may hold, checked
+   * before anything is allocated. A ring that size holds {@link #POINT_LIMIT_BYTES} (entries and
+   * index), which the limit's message gives.
    */
   static final long MAX_POINTS = 1L << 28;
+
+  /** What a ring of {@link #MAX_POINTS} points holds, as a limit message says it. */
+  static final String POINT_LIMIT_BYTES = aboutBytes(PointRing.memoryBytes((int) MAX_POINTS));
+
+  /** Largest {@code pointsPerWeight}. */
+  static final int MAX_POINTS_PER_WEIGHT = 1 << 16;
 
   /** Upper bound on the number of servers in one placement. */
   static final int MAX_SERVERS = 1 << 20;
@@ -71,7 +78,7 @@ final class Checks {
 
   static int port(int port) {
     if (port < 1 || port > MAX_PORT) {
-      throw new IllegalArgumentException("port must be in 1..65535, got " + port);
+      throw new IllegalArgumentException("port must be in 1.." + MAX_PORT + ", got " + port);
     }
     return port;
   }
@@ -184,9 +191,19 @@ final class Checks {
   static int points(String what, long count) {
     if (count < 0 || count > MAX_POINTS) {
       throw new IllegalArgumentException(what + " would need " + count + " points; the limit is "
-          + MAX_POINTS + " (about " + (MAX_POINTS * 8 >> 20) + " MiB)");
+          + MAX_POINTS + " (a ring that size holds " + POINT_LIMIT_BYTES + ")");
     }
     return (int) count;
+  }
+
+  /** {@code bytes} rounded to the largest binary unit it reaches: "about 3 GiB", "about 64 MiB". */
+  static String aboutBytes(long bytes) {
+    String[] units = {"bytes", "KiB", "MiB", "GiB", "TiB"};
+    int u = 0;
+    while (u + 1 < units.length && bytes >= 1L << (10 * (u + 1))) {
+      u++;
+    }
+    return "about " + Math.round(bytes / (double) (1L << (10 * u))) + " " + units[u];
   }
 
   /**
@@ -216,8 +233,8 @@ final class Checks {
   static final int MAX_PROBES = 1024;
 
   static int pointsPerWeight(int n) {
-    if (n < 1 || n > 1 << 16) {
-      throw new IllegalArgumentException("pointsPerWeight must be in 1..65536, got " + n);
+    if (n < 1 || n > MAX_POINTS_PER_WEIGHT) {
+      throw new IllegalArgumentException("pointsPerWeight must be in 1.." + MAX_POINTS_PER_WEIGHT + ", got " + n);
     }
     return n;
   }

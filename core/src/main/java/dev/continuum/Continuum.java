@@ -58,12 +58,12 @@ public final class Continuum {
     /** The server list, unmodifiable, replaced (never mutated) on each change. */
     final List<Server> members;
     /**
-     * {@link Placement#jumpBackSlots}: the servers in slot order while the placement is JumpBackHash
-     * over its slots and nothing else (jumpback; memento with nothing removed), else null. Lookups then
+     * {@link Placement#jumpBackSlots}: the servers in slot order when the placement is JumpBackHash
+     * over its slots (jumpback; memento, whose removed slots are null here), else null. Lookups then
      * compute the bucket and read this array, one load from the snapshot, without calling through the
      * placement: a call site that has seen several placement classes (a JVM running continuums of
      * different algorithms) is no longer inlined, and the slot table and the server array would be two
-     * reads more.
+     * reads more. Only a key whose slot is null goes through the placement, with its hash.
      */
     final Server[] jumpBackSlots;
     /** The placement's key hash when {@link #jumpBackSlots} is set (the fast path hashes the key). */
@@ -606,7 +606,7 @@ public final class Continuum {
     Snapshot s = snapshot;
     Server[] slots = s.jumpBackSlots;
     if (slots != null) {
-      return slots[JumpBack.bucket(s.keyHash.hash(key), slots.length)];
+      return bySlot(s, slots, s.keyHash.hash(key));
     }
     return serverAt(s, s.placement.index(key));
   }
@@ -624,7 +624,7 @@ public final class Continuum {
     Snapshot s = snapshot;
     Server[] slots = s.jumpBackSlots;
     if (slots != null) {
-      return slots[JumpBack.bucket(s.keyHash.hash(key, 0, key.length), slots.length)];
+      return bySlot(s, slots, s.keyHash.hash(key, 0, key.length));
     }
     return serverAt(s, s.placement.index(key, 0, key.length));
   }
@@ -657,7 +657,7 @@ public final class Continuum {
     Snapshot s = snapshot;
     Server[] slots = s.jumpBackSlots;
     if (slots != null) {
-      return slots[JumpBack.bucket(keyHash, slots.length)];
+      return bySlot(s, slots, keyHash);
     }
     return serverAt(s, prehashed(s).index(keyHash));
   }
@@ -741,6 +741,15 @@ public final class Continuum {
           + " (the servers that can take keys), got " + n);
     }
     return n;
+  }
+
+  /**
+   * The server of key hash {@code h} through the snapshot's {@link Snapshot#jumpBackSlots}: its bucket's
+   * server, or, for a bucket whose server was removed (memento), the placement's answer.
+   */
+  private static Server bySlot(Snapshot s, Server[] slots, long h) {
+    Server server = slots[JumpBack.bucket(h, slots.length)];
+    return server != null ? server : serverAt(s, s.placement.index(h));
   }
 
   private static Server serverAt(Snapshot s, int index) {

@@ -11,7 +11,7 @@ import java.util.Arrays;
  * selected arguments, {@code hash.arguments}, appended with {@code String.valueOf}), wrapping.
  * Weights are ignored.
  */
-final class DubboRing extends RingPlacement {
+final class DubboRing extends Md5Ring {
   /** Dubbo's default {@code hash.nodes}. */
   static final int DEFAULT_NODES = 160;
 
@@ -61,21 +61,6 @@ final class DubboRing extends RingPlacement {
       }
     }
     return new DubboRing(PointRing.of(Arrays.copyOf(sorted, distinct), false, n));
-  }
-
-  @Override
-  int hash(byte[] key, int offset, int length) {
-    return KeyHash.MD5.hash(key, offset, length);
-  }
-
-  @Override
-  int hash(CharSequence key) {
-    return KeyHash.MD5.hash(key);
-  }
-
-  @Override
-  String keyHashName() {
-    return KeyHash.MD5.toString();
   }
 
   /** Weights are ignored; the later invoker keeps a shared point. */

@@ -37,7 +37,9 @@ import java.util.Set;
  *   <li>Removing any server moves only its keys. Adding a server takes the most recently freed bucket
  *       (or appends one): keys move only to it. Removals undone in reverse order restore the exact
  *       placement (remove A, re-add A: every key back where it was).
- *   <li>Memory: three ints per bucket (slot owner, replacer, previous removed): {@code 12 n} bytes.
+ *   <li>Memory: three ints per bucket (slot owner, replacer, previous removed): {@code 12 n} bytes;
+ *       and once a bucket is removed (or the buckets are out of list order), the lookup shortcut's
+ *       servers in bucket order ({@link Placement#jumpBackSlots}), one reference per bucket more.
  * </ul>
  */
 final class Memento extends SlotPlacement {
@@ -75,10 +77,13 @@ final class Memento extends SlotPlacement {
     return b;
   }
 
-  /** With nothing removed, every key stays on its jumpback slot: the lookup is jumpback's. */
+  /**
+   * A key whose jumpback slot works stays there: with nothing removed every key, with a fraction f
+   * removed all but about f of them. Removed slots are null, the keys of those take {@link #replace}.
+   */
   @Override
   Server[] jumpBackSlots(Server[] servers) {
-    return working == 0 || working < slotServer.length ? null : slotsInOrder(servers);
+    return working == 0 ? null : slotsInOrder(servers);
   }
 
   /** Adds the memory of removed buckets, which decides both today's lookups and the next change. */

@@ -49,11 +49,12 @@ abstract class Placement {
   abstract void describe(Server[] servers, Fingerprint f);
 
   /**
-   * The servers in slot order, {@code slots}, when this placement sends every key of 64-bit key hash
-   * {@code h} to {@code slots[JumpBack.bucket(h, slots.length)]} and is a {@link HashedPlacement}
-   * (so the lookup needs nothing else from it); otherwise null, as by default. Over {@code servers},
-   * the array this placement was built over, and never empty: {@code servers} itself when it is in
-   * slot order, else a new array. Neither is ever written.
+   * The servers in slot order, {@code slots}, when this placement is a {@link HashedPlacement} that
+   * sends every key of 64-bit key hash {@code h} to {@code slots[JumpBack.bucket(h, slots.length)]}
+   * unless that entry is null (a removed slot, whose keys only {@link #index(long)} places); otherwise
+   * null, as by default. Over {@code servers}, the array this placement was built over, with at least
+   * one server: {@code servers} itself when it is in slot order, else a new array. Neither is ever
+   * written.
    */
   Server[] jumpBackSlots(Server[] servers) {
     return null;

@@ -545,6 +545,11 @@ final class PointRing {
     return reachable;
   }
 
+  /** Bytes of a ring of {@code points} points built from scratch: {@link #memoryBytes()} of it. */
+  static long memoryBytes(int points) {
+    return 16 + 8L * points + 16 + 4L * (1L << indexBits(points));
+  }
+
   /** Bytes held by the point entries and the index (array headers included). */
   long memoryBytes() {
     return 16 + 8L * entries.length + 16 + 4L * index.length;

@@ -16,7 +16,7 @@ import java.nio.charset.StandardCharsets;
  *       word 0, wrapping to entry 0.
  * </ul>
  */
-final class PythonContinuumRing extends RingPlacement {
+final class PythonContinuumRing extends Md5Ring {
   private PythonContinuumRing(PointRing ring) {
     super(ring);
   }
@@ -57,21 +57,6 @@ final class PythonContinuumRing extends RingPlacement {
       }
     }
     return new PythonContinuumRing(points.build(true, servers.length));
-  }
-
-  @Override
-  int hash(byte[] key, int offset, int length) {
-    return KeyHash.MD5.hash(key, offset, length);
-  }
-
-  @Override
-  int hash(CharSequence key) {
-    return KeyHash.MD5.hash(key);
-  }
-
-  @Override
-  String keyHashName() {
-    return KeyHash.MD5.toString();
   }
 
   /** Ties and the remainder entries follow the list order. */

@@ -3,13 +3,14 @@ package dev.continuum;
 /**
  * rapidhash V3 (Nicolas De Carli, 2025, based on Wang Yi's wyhash; specification and reference code:
  * {@code rapidhash.h} of github.com/Nicoshev/rapidhash, function {@code rapidhash_withSeed} with the
- * default secrets): the default key hash of continuum's own algorithms. Written from that
+ * default secrets): a selectable key hash of continuum's own algorithms. Written from that
  * specification; {@code RapidHashTest} checks it against hash4j's independent implementation
  * ({@code Hashing.rapidhashV3(seed)}) over every length up to 300 bytes and random inputs. Selectable
  * with {@link KeyHashFunction#RAPIDHASH}, not the default (see {@link KeyHashFunction}).
  *
- * <p>Allocation-free. A {@link CharSequence} of ASCII chars (up to 112, the lengths the fast path
- * covers) is hashed straight from its chars, eight to a word; any other is encoded into the per-thread
+ * <p>Allocation-free. A {@code String} of ASCII chars (up to 112, the lengths the fast path covers) is
+ * hashed straight from its chars, eight to a word; any other key (other text, another
+ * {@code CharSequence}) is encoded into the per-thread
  * buffer of {@link Utf8#scratch} and hashed as bytes, so {@code hash(s)} always equals {@code hash} of
  * its UTF-8 bytes. Bytes are read one at a time and assembled (no byte-array views), which keeps the
  * code instrumentable by Lincheck.
@@ -127,19 +128,17 @@ final class RapidHash {
    * UTF-8 bytes), or {@link #NOT_COVERED}. Every char is read, so one non-ASCII char is always seen.
    * (A key whose true hash is {@code NOT_COVERED} is hashed again from its bytes, with the same result.)
    */
-  private static long fastAscii(CharSequence s, long seed) {
+  private static long fastAscii(String s, long seed) {
     int len = s.length();
     long seen;
-    long x;
-    long y;
+    long x = 0;
+    long y = 0;
     if (len <= 16) {
       if (len >= 8) {
-        // chars 0..7, then the rest once; the last eight are cut from the two words
         seed ^= len;
         x = Utf8.asciiLane(s, 0);
-        long rest = Utf8.asciiPart(s, 8, len - 8);
-        seen = x | rest;
-        y = len == 8 ? x : len == 16 ? rest : window(x, rest, len - 8);
+        y = Utf8.asciiLane(s, len - 8);
+        seen = x | y;
       } else if (len >= 4) {
         seed ^= len;
         x = Utf8.asciiWord(s, 0);
@@ -153,37 +152,31 @@ final class RapidHash {
         y = cm;
         seen = (c0 | cl | cm) >= 0x80 ? -1 : 0;
       } else {
-        x = 0;
-        y = 0;
         seen = 0;
       }
-    } else if (len <= 32) {
-      // The usual cache key: every char read once into four words, the overlapping reads of the
-      // specification cut from them.
-      long w0 = Utf8.asciiLane(s, 0);
-      long w1 = Utf8.asciiLane(s, 8);
-      int rest = len - 16;
-      long w2 = Utf8.asciiPart(s, 16, Math.min(rest, 8));
-      long w3 = rest > 8 ? Utf8.asciiPart(s, 24, rest - 8) : 0;
-      seen = w0 | w1 | w2 | w3;
-      seed = mix(w0 ^ S2, w1 ^ seed);
-      // bytes [len - 16, len - 8) and [len - 8, len) of the 32-byte window
-      x = bytesAt(w0, w1, w2, w3, rest);
-      y = bytesAt(w0, w1, w2, w3, rest + 8);
-      x ^= len;
     } else if (len <= ASCII_LIMIT) {
-      long l0 = Utf8.asciiLane(s, 0);
-      long l1 = Utf8.asciiLane(s, 8);
-      seen = l0 | l1;
-      seed = mix(l0 ^ S2, l1 ^ seed);
-      for (int k = 16; k < len - 16 && k <= 80; k += 16) {
-        long a = Utf8.asciiLane(s, k);
-        long b = Utf8.asciiLane(s, k + 8);
-        seen |= a | b;
-        seed = mix(a ^ blockSecret(k), b ^ seed);
+      // The specification's reads, the overlapping last two included, each pair in a loop over its
+      // lanes: in a loop the compiler checks the char indices once per loop rather than once per char
+      // (measured: the same reads as straight-line code were much slower, and cutting the last two
+      // lanes out of the first ones to read each char once cost more than the reads it saved).
+      long a = 0;
+      long b = 0;
+      for (int p = 0; p < 16; p += 8) {
+        a = b;
+        b = Utf8.asciiLane(s, p);
       }
-      x = Utf8.asciiLane(s, len - 16);
-      y = Utf8.asciiLane(s, len - 8);
+      seen = a | b;
+      seed = mix(a ^ S2, b ^ seed);
+      for (int k = 16; k < len - 16 && k <= 80; k += 16) {
+        long c = Utf8.asciiLane(s, k);
+        long d = Utf8.asciiLane(s, k + 8);
+        seen |= c | d;
+        seed = mix(c ^ blockSecret(k), d ^ seed);
+      }
+      for (int p = len - 16; p < len; p += 8) {
+        x = y;
+        y = Utf8.asciiLane(s, p);
+      }
       seen |= x | y;
       x ^= len;
     } else {
@@ -193,24 +186,6 @@ final class RapidHash {
       return NOT_COVERED;
     }
     return finish(x, y, seed, len);
-  }
-
-  /** The eight bytes at byte offset {@code o} (0 to 24) of the little-endian words w0..w3. */
-  private static long bytesAt(long w0, long w1, long w2, long w3, int o) {
-    int w = o >>> 3;
-    long lo = w == 0 ? w0 : w == 1 ? w1 : w == 2 ? w2 : w3;
-    if ((o & 7) == 0) {
-      return lo;
-    }
-    return window(lo, w == 0 ? w1 : w == 1 ? w2 : w3, o & 7);
-  }
-
-  /**
-   * The eight bytes starting {@code shift} bytes (1 to 7) into {@code lo}, continuing into {@code hi}:
-   * little-endian words, so the later bytes of {@code lo} become the low bytes of the result.
-   */
-  private static long window(long lo, long hi, int shift) {
-    return lo >>> (shift << 3) | hi << (64 - (shift << 3));
   }
 
   private static final class Seeded implements KeyHash64 {
@@ -230,9 +205,11 @@ final class RapidHash {
 
     @Override
     public long hash(CharSequence key) {
-      long h = fastAscii(key, premixed);
-      if (h != NOT_COVERED) {
-        return h;
+      if (key instanceof String) {
+        long h = fastAscii((String) key, premixed);
+        if (h != NOT_COVERED) {
+          return h;
+        }
       }
       byte[] buf = Utf8.scratch(key.length() * 3);
       return hashPremixed(buf, 0, Utf8.encode(key, buf), premixed);

@@ -51,9 +51,9 @@ abstract class SlotPlacement extends HashedPlacement {
   }
 
   /**
-   * The servers in slot order for {@link Placement#jumpBackSlots}, for a placement with no removed
-   * slot: {@code servers} itself while slot {@code i} is the {@code i}-th server (servers only ever
-   * appended, the usual case), which costs no memory, otherwise a copy in slot order.
+   * The servers in slot order for {@link Placement#jumpBackSlots}, null for a removed slot:
+   * {@code servers} itself while slot {@code i} is the {@code i}-th server (servers only ever appended,
+   * the usual case), which costs no memory, otherwise a copy in slot order.
    */
   final Server[] slotsInOrder(Server[] servers) {
     for (int b = 0; b < slotServer.length; b++) {

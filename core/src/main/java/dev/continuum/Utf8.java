@@ -101,41 +101,25 @@ final class Utf8 {
    * Chars {@code [p, p + 8)} of {@code s}, one a byte, first lowest (the little-endian word of their
    * UTF-8 bytes) when all are ASCII; otherwise -1 (every byte's high bit set, which no ASCII word has),
    * so that a caller ORs the words it reads and checks the high bits once.
+   *
+   * <p>The even chars and the odd chars are gathered into two words of four 16-bit slots each: no char
+   * can spill into a neighbour's slot, so one mask sees any char of 0x80 or above, and one shift merges
+   * the two words into the byte lane: about half the operations of packing each char into its byte and
+   * testing each char. A {@code String} parameter, not a {@code CharSequence}, so that {@code charAt}
+   * is a direct call with no receiver type check per char.
    */
-  static long asciiLane(CharSequence s, int p) {
-    int c0 = s.charAt(p);
-    int c1 = s.charAt(p + 1);
-    int c2 = s.charAt(p + 2);
-    int c3 = s.charAt(p + 3);
-    int c4 = s.charAt(p + 4);
-    int c5 = s.charAt(p + 5);
-    int c6 = s.charAt(p + 6);
-    int c7 = s.charAt(p + 7);
-    long lane = (c0 | c1 << 8 | c2 << 16 | (long) c3 << 24) | (c4 | c5 << 8 | c6 << 16 | (long) c7 << 24) << 32;
-    return (c0 | c1 | c2 | c3 | c4 | c5 | c6 | c7) < 0x80 ? lane : -1L;
+  static long asciiLane(String s, int p) {
+    long even = s.charAt(p) | (long) s.charAt(p + 2) << 16 | (long) s.charAt(p + 4) << 32
+        | (long) s.charAt(p + 6) << 48;
+    long odd = s.charAt(p + 1) | (long) s.charAt(p + 3) << 16 | (long) s.charAt(p + 5) << 32
+        | (long) s.charAt(p + 7) << 48;
+    return ((even | odd) & 0xFF80FF80FF80FF80L) == 0 ? even | odd << 8 : -1L;
   }
 
   /** As {@link #asciiLane} for chars {@code [p, p + 4)}: their 32-bit word, or -1. */
-  static long asciiWord(CharSequence s, int p) {
-    int c0 = s.charAt(p);
-    int c1 = s.charAt(p + 1);
-    int c2 = s.charAt(p + 2);
-    int c3 = s.charAt(p + 3);
-    return (c0 | c1 | c2 | c3) < 0x80 ? c0 | c1 << 8 | c2 << 16 | (long) c3 << 24 : -1L;
-  }
-
-  /**
-   * As {@link #asciiLane} for the {@code count} (0 to 8) chars at {@code p}: their word, zero above
-   * the last, or -1 when one is not ASCII.
-   */
-  static long asciiPart(CharSequence s, int p, int count) {
-    long word = 0;
-    int seen = 0;
-    for (int i = count - 1; i >= 0; i--) {
-      int c = s.charAt(p + i);
-      seen |= c;
-      word = word << 8 | c;
-    }
-    return seen < 0x80 ? word : -1L;
+  static long asciiWord(String s, int p) {
+    int even = s.charAt(p) | s.charAt(p + 2) << 16;
+    int odd = s.charAt(p + 1) | s.charAt(p + 3) << 16;
+    return ((even | odd) & 0xFF80FF80) == 0 ? even | odd << 8 : -1L;
   }
 }

@@ -27,7 +27,7 @@ import java.util.Arrays;
  * what one connection per server (xmemcached's default {@code connectionPoolSize} of 1) gives; a
  * larger pool repeats each server in those lists and can pick another server on a shared point.
  */
-final class XmemcachedRing extends RingPlacement {
+final class XmemcachedRing extends Md5Ring {
   /** xmemcached's {@code NUM_REPS}: points per unit of weight. */
   static final int POINTS_PER_WEIGHT = 160;
   /** The port xmemcached leaves out of {@code sockStr} in cwNginxUpstreamConsistent mode. */
@@ -132,21 +132,6 @@ final class XmemcachedRing extends RingPlacement {
       }
       start = end;
     }
-  }
-
-  @Override
-  int hash(byte[] key, int offset, int length) {
-    return KeyHash.MD5.hash(key, offset, length);
-  }
-
-  @Override
-  int hash(CharSequence key) {
-    return KeyHash.MD5.hash(key);
-  }
-
-  @Override
-  String keyHashName() {
-    return KeyHash.MD5.toString();
   }
 
   /** Ring names come from the resolved address. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.SplittableRandom;
@@ -14,12 +15,12 @@ import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
 /**
- * The lookup shortcut of jumpback and of memento with nothing removed ({@code Snapshot.jumpBackSlots}:
- * the bucket straight into the servers in slot order, without the placement): it is taken exactly
- * when the placement is plain JumpBackHash over its slots, it is dropped as soon as a memento server
- * other than the last is removed and comes back when the removals are undone, and on either path
- * every answer ({@code resolve} of a String, of its bytes, of a 64-bit hash) equals the brute-force
- * models over hash4j's JumpBackHash ({@link Models.JumpBackModel}, {@link Models.MementoModel}).
+ * The lookup shortcut of jumpback and memento ({@code Snapshot.jumpBackSlots}: the JumpBackHash bucket
+ * straight into the servers in slot order, without the placement; a removed memento slot is null
+ * there, and its keys go through the placement): the array is exactly the models' slots after every
+ * change (removed slots null, restored when the removals are undone), and on either path every
+ * answer ({@code resolve} of a String, of its bytes, of a 64-bit hash) equals the brute-force models
+ * over hash4j's JumpBackHash ({@link Models.JumpBackModel}, {@link Models.MementoModel}).
  */
 class JumpBackFastPathTest {
   private static final String[] KEYS = keys();
@@ -36,14 +37,14 @@ class JumpBackFastPathTest {
   private static final long[] HASHES = new SplittableRandom(11).longs(600).toArray();
 
   @Property(tries = 30)
-  void mementoLeavesAndRetakesTheShortcutAndAlwaysAgreesWithTheModel(
+  void mementoSlotsFollowEveryChangeAndAlwaysAgreeWithTheModel(
       @ForAll @IntRange(min = 1, max = 40) int n, @ForAll long seed) {
     Random r = new Random(seed);
     List<Server> pool = Placements.servers(n + 5, seed);
     Models.MementoModel model = new Models.MementoModel(seed);
     List<Server> list = new ArrayList<>(pool.subList(0, n));
     Continuum c = started(Algorithm.MEMENTO, seed, list, model);
-    check(c, model, model.removed.isEmpty(), "start");
+    check(c, model, "start");
     List<Server> removed = new ArrayList<>();
     for (int step = 0; step < 12; step++) {
       int choice = r.nextInt(4);
@@ -60,7 +61,7 @@ class JumpBackFastPathTest {
         list.add(fresh);
         c.addServer(fresh);
       } else if (list.size() > 1) {
-        // Remove the last server (jumpback shrinks, the shortcut stays) or any other one.
+        // Remove the last server (jumpback shrinks, no slot is emptied) or any other one.
         Server gone = choice == 2 ? c.servers().get(c.size() - 1) : list.get(r.nextInt(list.size()));
         list.remove(gone);
         removed.add(gone);
@@ -69,34 +70,40 @@ class JumpBackFastPathTest {
         continue;
       }
       model.generate(list);
-      check(c, model, model.removed.isEmpty(), "step " + step + " over " + list);
+      check(c, model, "step " + step + " over " + list);
     }
-    // Every removal undone, newest first: the shortcut is back and the first placement with it.
+    // Every removal undone, newest first: no slot is empty any more.
     while (!removed.isEmpty()) {
       Server back = removed.remove(removed.size() - 1);
       list.add(back);
       c.addServer(back);
       model.generate(list);
     }
-    check(c, model, model.removed.isEmpty(), "after undoing every removal");
+    check(c, model, "after undoing every removal");
+    assertThat(c.snapshot().jumpBackSlots).doesNotContainNull();
   }
 
   @Test
-  void aRemovalInTheMiddleTurnsTheShortcutOffAndItsUndoingOn() {
+  void aRemovalInTheMiddleEmptiesItsSlotAndItsUndoingRefillsIt() {
     List<Server> servers = Placements.servers(30, 5);
     Continuum c = new Continuum(Algorithm.MEMENTO);
     Models.MementoModel model = new Models.MementoModel(0);
     c.addServers(servers);
     model.generate(servers);
-    check(c, model, true, "30 servers");
+    check(c, model, "30 servers");
+    assertThat(c.snapshot().jumpBackSlots).isSameAs(c.snapshot().servers);
     List<Server> without = new ArrayList<>(servers);
     without.remove(servers.get(7));
     c.removeServer(servers.get(7));
     model.generate(without);
-    check(c, model, false, "server 7 removed");
+    check(c, model, "server 7 removed");
+    assertThat(c.snapshot().jumpBackSlots[7]).isNull();
+    // Some of the hashes land on slot 7 and take the placement's path.
+    assertThat(Arrays.stream(HASHES).filter(h -> JumpBack.bucket(h, 30) == 7).count()).isPositive();
     c.addServer(servers.get(7));
     model.generate(c.servers());
-    check(c, model, true, "server 7 back");
+    check(c, model, "server 7 back");
+    assertThat(c.snapshot().jumpBackSlots).doesNotContainNull();
   }
 
   @Property(tries = 20)
@@ -106,7 +113,7 @@ class JumpBackFastPathTest {
     Models.JumpBackModel model = new Models.JumpBackModel(seed);
     List<Server> list = new ArrayList<>(pool.subList(0, n));
     Continuum c = started(Algorithm.JUMPBACK, seed, list, model);
-    check(c, model, true, "start");
+    check(c, model, "start");
     for (int step = 0; step < 8; step++) {
       if (r.nextBoolean() && list.size() > 1) {
         Server gone = list.remove(r.nextInt(list.size()));
@@ -120,11 +127,11 @@ class JumpBackFastPathTest {
         c.addServer(fresh);
       }
       model.generate(list);
-      check(c, model, true, "step " + step);
+      check(c, model, "step " + step);
     }
   }
 
-  /** With autogenerate off, readers keep the last generated placement and its shortcut until generate(). */
+  /** With autogenerate off, readers keep the last generated placement and its slots until generate(). */
   @Test
   void deferredChangesKeepThePublishedShortcut() {
     List<Server> servers = Placements.servers(20, 8);
@@ -133,15 +140,16 @@ class JumpBackFastPathTest {
     c.addServers(servers);
     c.generate();
     model.generate(servers);
-    check(c, model, true, "generated");
+    check(c, model, "generated");
     c.removeServer(servers.get(3));
     assertThat(c.size()).isEqualTo(19);
-    check(c, model, true, "removal not generated yet");
+    check(c, model, "removal not generated yet");
     List<Server> without = new ArrayList<>(servers);
     without.remove(3);
     c.generate();
     model.generate(without);
-    check(c, model, false, "removal generated");
+    check(c, model, "removal generated");
+    assertThat(c.snapshot().jumpBackSlots[3]).isNull();
   }
 
   @Test
@@ -163,8 +171,8 @@ class JumpBackFastPathTest {
 
   /**
    * While servers were only appended, the shortcut is the server list itself and costs nothing; once
-   * slots are out of list order (jumpback after a removal in the middle) it is an array of its own,
-   * which {@code memoryBytes()} counts.
+   * slots are out of list order (jumpback after a removal in the middle; memento, whose removed slot
+   * stays, empty) it is an array of its own, which {@code memoryBytes()} counts.
    */
   @Test
   void theShortcutSharesTheServerListUntilTheSlotsAreReordered() {
@@ -183,6 +191,13 @@ class JumpBackFastPathTest {
     assertThat(s.jumpBackSlots).isNotSameAs(s.servers).hasSize(9);
     assertThat(s.jumpBackSlots[2]).isSameAs(servers.get(9));
     assertThat(c.memoryBytes()).isEqualTo(s.placement.memoryBytes() + 16 + 4 * 9);
+    Continuum m = new Continuum(Algorithm.MEMENTO);
+    m.addServers(servers);
+    m.removeServer(servers.get(2)); // memento keeps the slot, empty
+    s = m.snapshot();
+    assertThat(s.jumpBackSlots).isNotSameAs(s.servers).hasSize(10);
+    assertThat(s.jumpBackSlots[2]).isNull();
+    assertThat(m.memoryBytes()).isEqualTo(s.placement.memoryBytes() + 16 + 4 * 10);
   }
 
   /** The other algorithms never take the shortcut. */
@@ -207,12 +222,12 @@ class JumpBackFastPathTest {
   }
 
   /**
-   * Whether the shortcut is on as expected, and every answer equals the model's and the placement's
-   * own (the path without the shortcut), for Strings, their bytes and 64-bit hashes.
+   * The shortcut's slots are the model's (removed ones null), and every answer equals the model's and
+   * the placement's own (the path without the shortcut), for Strings, their bytes and 64-bit hashes.
    */
-  private static void check(Continuum c, Models.SlotModel model, boolean shortcut, String when) {
+  private static void check(Continuum c, Models.SlotModel model, String when) {
     Continuum.Snapshot s = c.snapshot();
-    assertThat(s.jumpBackSlots != null).as("shortcut %s", when).isEqualTo(shortcut);
+    assertThat(s.jumpBackSlots).as("slots %s", when).containsExactly(model.slots.toArray(new Server[0]));
     for (String key : KEYS) {
       byte[] utf8 = key.getBytes(StandardCharsets.UTF_8);
       Server expected = model.place(utf8, 1).get(0);

@@ -3,44 +3,24 @@ package dev.continuum;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
  * {@link KeySpace#keyHash()} names the function that takes a key into the key space: hashing sample
- * keys with the named function (written here from each definition, MD5 from the JDK) and looking the
+ * keys with the named function (the models' own, {@link Models}, written from each definition) and looking the
  * value up in the arcs gives the server {@code resolve} gives, for every ring placement.
  */
 class KeySpaceKeyHashTest {
-  private static long hash(String name, String key) throws NoSuchAlgorithmException {
+  private static long hash(String name, String key) {
     byte[] b = key.getBytes(StandardCharsets.UTF_8);
     switch (name) {
-      case "md5": {
-        byte[] d = MessageDigest.getInstance("MD5").digest(b);
-        return (d[0] & 0xFFL) | (d[1] & 0xFFL) << 8 | (d[2] & 0xFFL) << 16 | (d[3] & 0xFFL) << 24;
-      }
-      case "one-at-a-time": {
-        int h = 0;
-        for (byte x : b) {
-          h += x;
-          h += h << 10;
-          h ^= h >>> 6;
-        }
-        h += h << 3;
-        h ^= h >>> 11;
-        h += h << 15;
-        return Integer.toUnsignedLong(h);
-      }
-      case "twemproxy-fnv1a_64": {
-        int h = 0x84222325;
-        for (byte x : b) {
-          h ^= x;
-          h *= 0x1b3;
-        }
-        return Integer.toUnsignedLong(h);
-      }
+      case "md5":
+        return Models.Ketama.MD5.hash(b);
+      case "one-at-a-time":
+        return Models.Ketama.OAT.hash(b);
+      case "twemproxy-fnv1a_64":
+        return Models.Ketama.FNV.hash(b);
       case "crc32":
       case "sdbm":
       case "djb2":

@@ -80,13 +80,13 @@ class LimitsTest {
   void pointLimit() {
     assertThat(Checks.points("x", Checks.MAX_POINTS)).isEqualTo(1 << 28);
     assertThatThrownBy(() -> Checks.points("x", Checks.MAX_POINTS + 1))
-        .hasMessage("x would need 268435457 points; the limit is 268435456 (about 2048 MiB)");
+        .hasMessage("x would need 268435457 points; the limit is 268435456 (a ring that size holds about 3 GiB)");
     // totalDots at the limit is accepted (an empty continuum allocates no points) ...
     Continuum atLimit = Continuum.builder(Algorithm.PYTHON_CONTINUUM).totalDots((int) Checks.MAX_POINTS).build();
     assertThat(atLimit.memoryBytes()).isLessThan(1024);
     // ... and one above is rejected by the builder, before any ring exists.
     assertThatThrownBy(() -> Continuum.builder(Algorithm.PYTHON_CONTINUUM).totalDots((int) Checks.MAX_POINTS + 1))
-        .hasMessage("totalDots 268435457 would need 268435457 points; the limit is 268435456 (about 2048 MiB)");
+        .hasMessage("totalDots 268435457 would need 268435457 points; the limit is 268435456 (a ring that size holds about 3 GiB)");
     assertThatThrownBy(() -> new PointRing.Builder(Integer.MAX_VALUE)).hasMessageContaining("the limit is 268435456");
   }
 
@@ -141,7 +141,7 @@ class LimitsTest {
     ring.addServer("10.0.0.1", 1);
     assertThatThrownBy(() -> ring.addServer("10.0.0.2", 1, 1 << 24))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("the ring would need 2684354720 points; the limit is 268435456 (about 2048 MiB)");
+        .hasMessage("the ring would need 2684354720 points; the limit is 268435456 (a ring that size holds about 3 GiB)");
     assertThat(ring.servers()).containsExactly(Server.of("10.0.0.1", 1));
     ring.generate();
     assertThat(ring.resolve("k")).isEqualTo(Server.of("10.0.0.1", 1));

@@ -66,15 +66,20 @@ class RapidHashTest {
     }
   }
 
-  /** One non-ASCII char anywhere sends the key to the byte path, whichever read would see it. */
+  /**
+   * One non-ASCII char anywhere sends the key to the byte path, whichever read would see it; the
+   * intruders include chars whose low byte is ASCII (0x100, 0x7F41) or zero (0x7F00), which a lane
+   * check that looked at bytes only would miss.
+   */
   @Test
   void aSingleNonAsciiCharAnywhereIsSeen() {
     KeyHash64 h = RapidHash.seeded(0);
+    char[] intruders = {'é', 0x80, 0xFF, 0x100, 0x7F41, 0x7F00, 0xFFFF, 0xD800};
     for (int len = 1; len <= 120; len++) {
       for (int at = 0; at < len; at++) {
         char[] chars = new char[len];
         java.util.Arrays.fill(chars, 'k');
-        chars[at] = 'é';
+        chars[at] = intruders[(at + len) % intruders.length];
         String s = new String(chars);
         assertThat(h.hash(s)).as("len %d at %d", len, at)
             .isEqualTo(Hashing.rapidhashV3(0).hashBytesToLong(s.getBytes(StandardCharsets.UTF_8)));

@@ -26,7 +26,7 @@ class RingLimitsTest {
     long wanted = 4L * 160 + (1L << 24) * 160; // the two servers' 640 points and the new one's
     assertThatThrownBy(() -> c.addServer("10.0.0.3", 11211, 1 << 24))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("the ring would need " + wanted + " points; the limit is 268435456 (about 2048 MiB)");
+        .hasMessage("the ring would need " + wanted + " points; the limit is 268435456 (a ring that size holds about 3 GiB)");
     assertThat(c.servers()).containsExactlyElementsOf(before);
     assertThat(c.resolve("k")).isSameAs(answer);
     assertThat(c.memoryBytes()).isEqualTo(memory);
@@ -53,7 +53,7 @@ class RingLimitsTest {
     assertThatThrownBy(() -> PointRing.update(ab, new Server[] {a, b}, new Server[] {b, huge}, source, false,
         PointRing.LIST_ORDER))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("the ring would need " + (hugePoints + 40) + " points; the limit is 268435456 (about 2048 MiB)");
+        .hasMessage("the ring would need " + (hugePoints + 40) + " points; the limit is 268435456 (a ring that size holds about 3 GiB)");
     assertThat(ab.size()).isEqualTo(80);
   }
 }

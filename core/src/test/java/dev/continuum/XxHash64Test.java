@@ -48,12 +48,12 @@ class XxHash64Test {
   /**
    * The ASCII fast path at every length around the lane and stripe sizes, and its fallback when a
    * single char anywhere is not ASCII (0x80, 0xFF, 0x100 and 0x7F80 would corrupt a neighbouring byte
-   * of a lane if the check missed them).
+   * of a lane if the check missed them; 0x7F41 and 0x7F00 have an ASCII low byte).
    */
   @Test
   void asciiFastPathAndItsFallbackAtEveryPosition() {
     Random r = new Random(2);
-    char[] intruders = {0x80, 0xFF, 0x100, 0x7F80, 0xFFFF, 0xD800};
+    char[] intruders = {0x80, 0xFF, 0x100, 0x7F80, 0xFFFF, 0xD800, 0x7F41, 0x7F00};
     for (int len = 0; len < 100; len++) {
       char[] chars = new char[len];
       for (int i = 0; i < len; i++) {

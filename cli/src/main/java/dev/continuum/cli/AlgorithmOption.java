@@ -6,12 +6,15 @@ import dev.continuum.KeyHashFunction;
 import dev.continuum.Server;
 import java.io.PrintWriter;
 import java.util.List;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --algorithm NAME}, {@code --seed N}, {@code --total-dots N} and {@code --hash NAME}: which placement a
- * command uses, with
- * its knobs. Shared by every command.
+ * {@code --algorithm NAME} and its knobs ({@code --seed}, {@code --hash}, {@code --total-dots},
+ * {@code --points-per-weight}, {@code --probes}, {@code --table-size}, {@code --avalanche}): which
+ * placement a command uses, with the builder options the library offers. Shared by every command.
+ * Numeric knobs are checked as they are parsed, by the library's own builder setter (one validation
+ * layer), so a bad value stops the command before any file is read.
  */
 final class AlgorithmOption {
   /** python-continuum's default totaldots. */
@@ -32,10 +35,94 @@ final class AlgorithmOption {
       description = "The hash seed, for algorithms that take one.%n  e.g. --seed 42.")
   Long seed;
 
-  @Option(names = "--total-dots", paramLabel = "N",
+  @Option(names = "--total-dots", paramLabel = "N", converter = TotalDots.class,
       description = "python-continuum's totaldots, the ring entries shared by all servers (default 1000: "
           + "fewer than 40 a server from 26 servers on; give 160 a server for large fleets).%n  e.g. --total-dots 160000.")
   Integer totalDots;
+
+  @Option(names = "--points-per-weight", paramLabel = "N", converter = PointsPerWeight.class,
+      description = "Ring points per unit of weight, for ring and bounded-load (default 160), and dubbo's hash.nodes "
+          + "(points per invoker, default 160, at least 4); 1 to 65536.%n  e.g. --points-per-weight 400.")
+  Integer pointsPerWeight;
+
+  @Option(names = "--probes", paramLabel = "N", converter = Probes.class,
+      description = "Hashes per key of multi-probe (default 21); 1 to 1024.%n  e.g. --probes 35.")
+  Integer probes;
+
+  @Option(names = "--table-size", paramLabel = "N", converter = TableSize.class,
+      description = "maglev's lookup-table size, a prime (default 65537); at least the number of servers, "
+          + "100 times more for good balance.%n  e.g. --table-size 655373.")
+  Integer tableSize;
+
+  /**
+   * A knob's number, checked at once by the library's builder setter for an algorithm that takes it:
+   * the range and its message are the library's.
+   */
+  private abstract static class Knob implements CommandLine.ITypeConverter<Integer> {
+    private final Algorithm takesIt;
+    private final java.util.function.ObjIntConsumer<Continuum.Builder> setter;
+
+    Knob(Algorithm takesIt, java.util.function.ObjIntConsumer<Continuum.Builder> setter) {
+      this.takesIt = takesIt;
+      this.setter = setter;
+    }
+
+    @Override
+    public Integer convert(String text) {
+      int n;
+      try {
+        n = Integer.parseInt(text.strip());
+      } catch (NumberFormatException e) {
+        throw new CommandLine.TypeConversionException("'" + text + "' is not a whole number");
+      }
+      try {
+        setter.accept(Continuum.builder(takesIt), n);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException(e.getMessage());
+      }
+      return n;
+    }
+  }
+
+  static final class TotalDots extends Knob {
+    TotalDots() {
+      super(Algorithm.PYTHON_CONTINUUM, Continuum.Builder::totalDots);
+    }
+  }
+
+  static final class PointsPerWeight extends Knob {
+    PointsPerWeight() {
+      super(Algorithm.RING, Continuum.Builder::pointsPerWeight);
+    }
+  }
+
+  static final class Probes extends Knob {
+    Probes() {
+      super(Algorithm.MULTI_PROBE, Continuum.Builder::probes);
+    }
+  }
+
+  static final class TableSize extends Knob {
+    TableSize() {
+      super(Algorithm.MAGLEV, Continuum.Builder::tableSize);
+    }
+  }
+
+  /**
+   * Sets the structural knobs given ({@code --points-per-weight}, {@code --probes},
+   * {@code --table-size}) on {@code b}; the library rejects one its algorithm does not take.
+   */
+  void tune(Continuum.Builder b) {
+    if (pointsPerWeight != null) {
+      b.pointsPerWeight(pointsPerWeight);
+    }
+    if (probes != null) {
+      b.probes(probes);
+    }
+    if (tableSize != null) {
+      b.tableSize(tableSize);
+    }
+  }
 
   @Option(names = "--hash", paramLabel = "NAME",
       description = "The key hash of continuum's own algorithms: xxhash64 (default) or rapidhash (the same as "
@@ -119,22 +206,24 @@ final class AlgorithmOption {
     if (algorithm == Algorithm.PYTHON_CONTINUUM) {
       checkDots(servers, totalDots == null ? DEFAULT_TOTAL_DOTS : totalDots, err);
     }
-    return build(algorithm, seed, totalDots, avalancheFor(algorithm), keyHash(), servers);
+    return build(algorithm, seed, totalDots, avalancheFor(algorithm), keyHash(), this, servers);
   }
 
   static Continuum build(Algorithm algorithm, Long seed, Integer totalDots, List<Server> servers) {
-    return build(algorithm, seed, totalDots, false, null, servers);
+    return build(algorithm, seed, totalDots, false, null, null, servers);
   }
 
-  /** As {@link #build(Algorithm, Long, Integer, List)}, with HAProxy's avalanche modifier when {@code avalanche}. */
-  static Continuum build(Algorithm algorithm, Long seed, Integer totalDots, boolean avalanche, List<Server> servers) {
-    return build(algorithm, seed, totalDots, avalanche, null, servers);
-  }
-
-  /** As {@link #build(Algorithm, Long, Integer, boolean, List)} with a key hash (null: the default). */
+  /**
+   * A continuum of {@code algorithm} holding {@code servers}, with each knob that is given (null: the
+   * default): HAProxy's avalanche modifier when {@code avalanche}, a key hash, and the structural knobs
+   * of {@code tuning}.
+   */
   static Continuum build(Algorithm algorithm, Long seed, Integer totalDots, boolean avalanche, KeyHashFunction keyHash,
-      List<Server> servers) {
+      AlgorithmOption tuning, List<Server> servers) {
     Continuum.Builder b = Continuum.builder(algorithm);
+    if (tuning != null) {
+      tuning.tune(b);
+    }
     if (avalanche) {
       b.avalanche(true);
     }

@@ -85,7 +85,7 @@ final class PlanCommand implements Callable<Integer> {
       description = "The seed after the change (default: --seed when the algorithm stays, else none).%n  e.g. --to-seed 7.")
   Long toSeed;
 
-  @Option(names = "--to-total-dots", paramLabel = "N",
+  @Option(names = "--to-total-dots", paramLabel = "N", converter = AlgorithmOption.TotalDots.class,
       description = "python-continuum's totaldots after the change (default: --total-dots when the algorithm stays)."
           + "%n  e.g. --to-total-dots 160000.")
   Integer toTotalDots;
@@ -135,7 +135,7 @@ final class PlanCommand implements Callable<Integer> {
       }
       b = AlgorithmOption.build(algorithmAfter, seedAfter, dotsAfter,
           sameAlgorithm ? algorithmOption.avalancheFor(algorithmAfter) : after.avalanche,
-          sameAlgorithm ? algorithmOption.keyHash() : null, serversAfter);
+          sameAlgorithm ? algorithmOption.keyHash() : null, sameAlgorithm ? algorithmOption : null, serversAfter);
     }
     after = new Fleet(serversAfter, after.implied, after.source, after.avalanche);
     Keys sampleKeys = sampling.keys();
@@ -286,7 +286,7 @@ final class PlanCommand implements Callable<Integer> {
    */
   private Continuum changed(Algorithm algorithm, List<Server> before, List<Server> after) {
     Continuum c = AlgorithmOption.build(algorithm, algorithmOption.seed, algorithmOption.totalDots,
-        algorithmOption.avalancheFor(algorithm), algorithmOption.keyHash(), before);
+        algorithmOption.avalancheFor(algorithm), algorithmOption.keyHash(), algorithmOption, before);
     Map<Server, Server> target = new HashMap<>();
     for (Server s : after) {
       target.put(s, s);

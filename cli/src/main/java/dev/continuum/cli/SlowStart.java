@@ -71,10 +71,11 @@ final class SlowStart {
       throw new UserException("--ramp " + steps + ": capacities times " + scale + " exceed " + Integer.MAX_VALUE);
     }
     boolean ring = algorithm == Algorithm.RING || algorithm == Algorithm.BOUNDED_LOAD;
-    Integer pointsPerWeight = ring && scale > 1 && POINTS_PER_WEIGHT % scale == 0 ? POINTS_PER_WEIGHT / scale : null;
+    int givenPoints = plan.algorithmOption.pointsPerWeight != null ? plan.algorithmOption.pointsPerWeight : POINTS_PER_WEIGHT;
+    Integer pointsPerWeight = ring && scale > 1 && givenPoints % scale == 0 ? givenPoints / scale : null;
 
     Continuum current = AlgorithmOption.build(algorithm, plan.algorithmOption.seed, null,
-        plan.algorithmOption.avalancheFor(algorithm), before.servers);
+        plan.algorithmOption.avalancheFor(algorithm), null, plan.algorithmOption, before.servers);
     Keys keys = plan.sampling.keys();
     Report r = new Report(String.format("plan: slow start of %s over %d steps, algorithm %s", newcomer.hostPort(), steps,
         algorithm.cliName()));
@@ -105,7 +106,7 @@ final class SlowStart {
         .put("steps", "steps", Report.Kind.INT, steps)
         .put("scale", "every capacity multiplied by", Report.Kind.INT, scale)
         .put("points_per_weight", "ring points per unit of capacity", Report.Kind.TEXT,
-            !ring ? "-" : pointsPerWeight != null ? pointsPerWeight + " (keeps every point)" : POINTS_PER_WEIGHT + "")
+            !ring ? "-" : pointsPerWeight != null ? pointsPerWeight + " (keeps every point)" : givenPoints + "")
         .put("basis", "movement", Report.Kind.TEXT, basis)
         .put("moved_elsewhere", "largest step share moved elsewhere", Report.Kind.FRACTION, elsewhere);
     if (scale > 1) {
@@ -118,6 +119,7 @@ final class SlowStart {
 
   private Continuum build(Algorithm algorithm, List<Server> servers, Integer pointsPerWeight) {
     Continuum.Builder b = Continuum.builder(algorithm);
+    plan.algorithmOption.tune(b);
     if (plan.algorithmOption.seed != null) {
       b.seed(plan.algorithmOption.seed);
     }

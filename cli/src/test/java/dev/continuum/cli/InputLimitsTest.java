@@ -40,6 +40,23 @@ class InputLimitsTest {
     assertThat(lines).as(r.toString()).containsExactly(expected);
   }
 
+  /** SECURITY.md's rows for the command line's input limits state the limits {@link Input} enforces. */
+  @Test
+  void securityMdStatesTheInputLimits() throws java.io.IOException {
+    String doc = java.nio.file.Files.readString(Cli.EXAMPLES.resolveSibling("SECURITY.md"), UTF_8);
+    assertThat(doc).contains("| command line: a line of a server list or libketama file | "
+        + binary(Input.MAX_SERVER_LINE_BYTES) + " |");
+    assertThat(doc).contains("| command line: a configuration file (server list, libketama, twemproxy YAML) | "
+        + binary(Input.MAX_CONFIG_BYTES) + " |");
+    assertThat(doc).contains("| command line: one key (a line of `--keys-file` or standard input) | "
+        + binary(Input.MAX_KEY_BYTES) + "; ");
+  }
+
+  /** A whole number of KiB or MiB, as SECURITY.md writes it. */
+  private static String binary(int bytes) {
+    return bytes % (1 << 20) == 0 ? (bytes >> 20) + " MiB" : (bytes >> 10) + " KiB";
+  }
+
   @Test
   void endlessServerFilesStopAtTheLineLimit() {
     String line = "continuum: /dev/zero:1: line longer than 65,536 bytes (the limit for a line of this file)";

@@ -1,6 +1,6 @@
 package dev.continuum.compat;
 
-import java.security.SecureRandom;
+import dev.continuum.testkit.RunSeed;
 import java.util.Random;
 
 /**
@@ -9,29 +9,22 @@ import java.util.Random;
  * replay reproduces every test's server lists and keys.
  */
 final class CompatSeed {
-  private static final long RUN_SEED = chooseSeed();
+  private static final RunSeed RUN = RunSeed.fromProperty("compat.seed", "compat");
 
   private CompatSeed() {}
 
-  private static long chooseSeed() {
-    String given = System.getProperty("compat.seed", "").trim();
-    long seed = given.isEmpty() ? new SecureRandom().nextLong() : Long.parseLong(given);
-    System.out.println("[compat] seed " + seed + (given.isEmpty() ? " (replay with -Dcompat.seed=" + seed + ")" : " (given)"));
-    return seed;
-  }
-
   /** The run's seed, for failure messages. */
   static long value() {
-    return RUN_SEED;
+    return RUN.value();
   }
 
   /** The random source of the test called {@code name}. */
   static Random random(String name) {
-    return new Random(RUN_SEED * 31 + name.hashCode());
+    return RUN.random(name);
   }
 
   /** A failure-message prefix naming the seed and how to replay it. */
   static String replay() {
-    return "[compat seed " + RUN_SEED + ", replay with -Dcompat.seed=" + RUN_SEED + "] ";
+    return RUN.replay();
   }
 }

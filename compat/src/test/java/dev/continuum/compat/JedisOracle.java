@@ -80,23 +80,17 @@ final class JedisOracle {
 
   /** The shard index 3.10.0's {@code ShardedJedis.getShardInfo(String)} picks for each key (no shard contacted). */
   static int[] shardedJedis(List<Shard> shards, List<String> keys) {
-    List<JedisShardInfo> infos = new ArrayList<>();
-    Map<JedisShardInfo, Integer> index = new IdentityHashMap<>();
-    for (Shard s : shards) {
-      JedisShardInfo info = new StandIn(s);
-      index.put(info, infos.size());
-      infos.add(info);
-    }
-    ShardedJedis sharded = new ShardedJedis(infos); // holds no connection: nothing to close
-    int[] out = new int[keys.size()];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = index.get(sharded.getShardInfo(keys.get(i)));
-    }
-    return out;
+    return shardIndexes(shards, keys, ShardedJedis::getShardInfo);
   }
 
   /** As {@link #shardedJedis} for keys given as bytes ({@code getShardInfo(byte[])}). */
   static int[] shardedJedisBytes(List<Shard> shards, List<byte[]> keys) {
+    return shardIndexes(shards, keys, ShardedJedis::getShardInfo);
+  }
+
+  /** The index in {@code shards} of the shard {@code pick} returns for each key. */
+  private static <K> int[] shardIndexes(List<Shard> shards, List<K> keys,
+      java.util.function.BiFunction<ShardedJedis, K, JedisShardInfo> pick) {
     List<JedisShardInfo> infos = new ArrayList<>();
     Map<JedisShardInfo, Integer> index = new IdentityHashMap<>();
     for (Shard s : shards) {
@@ -107,7 +101,7 @@ final class JedisOracle {
     ShardedJedis sharded = new ShardedJedis(infos); // holds no connection: nothing to close
     int[] out = new int[keys.size()];
     for (int i = 0; i < out.length; i++) {
-      out[i] = index.get(sharded.getShardInfo(keys.get(i)));
+      out[i] = index.get(pick.apply(sharded, keys.get(i)));
     }
     return out;
   }

@@ -16,16 +16,25 @@ import java.util.Objects;
 import java.util.Set;
 import net.rubyeye.xmemcached.MemcachedSessionLocator;
 import net.rubyeye.xmemcached.networking.MemcachedSession;
+import net.rubyeye.xmemcached.utils.InetSocketAddressWrapper;
 
 /**
  * An xmemcached {@link MemcachedSessionLocator} that places keys with continuum: set it with
  * {@code XMemcachedClientBuilder.setSessionLocator(new ContinuumSessionLocator(Algorithm.X))}.
  *
- * <p>Each memcached server is a continuum {@link Server} named as xmemcached names it: host name,
- * resolved IP and port from the connected session, weight from the client's weights. With
- * {@link Algorithm#XMEMCACHED} (the default) keys go exactly where xmemcached's own
- * {@code KetamaMemcachedSessionLocator} puts them; with another algorithm, where that algorithm puts
- * them (for example {@link Algorithm#TWEMPROXY_MD5} to share servers with twemproxy clients).
+ * <p>Each memcached server is a continuum {@link Server} with the port and weight the client was
+ * given, named by the locator's {@link ServerNames}: by default ({@link ServerNames#XMEMCACHED}) as
+ * xmemcached names it, host name and resolved IP from the connected session; with
+ * {@link ServerNames#IP} by the IP address the client was given. With {@link Algorithm#XMEMCACHED}
+ * (the default) keys go exactly where xmemcached's own {@code KetamaMemcachedSessionLocator} puts
+ * them; with another algorithm, where that algorithm puts them (for example
+ * {@link Algorithm#TWEMPROXY_MD5} with {@link ServerNames#IP} to share servers with a nutcracker
+ * configured with the same IP addresses):
+ *
+ * <pre>{@code
+ * builder.setSessionLocator(ContinuumSessionLocator.builder(Algorithm.TWEMPROXY_MD5)
+ *     .serverNames(ContinuumSessionLocator.ServerNames.IP).build());
+ * }</pre>
  *
  * <p>Thread safety: lookups read one immutable snapshot (a continuum and its sessions) through a
  * volatile field and never block; {@link #updateSessions} builds the next snapshot under a lock,
@@ -37,6 +46,65 @@ import net.rubyeye.xmemcached.networking.MemcachedSession;
  * is returned, as xmemcached does.
  */
 public final class ContinuumSessionLocator implements MemcachedSessionLocator {
+  /**
+   * How a memcached server is named on the continuum: the name is what name-based algorithms hash
+   * (the ketama dialects' point strings, rendezvous scores), so it decides which programs sharing the
+   * servers agree on every key.
+   */
+  public enum ServerNames {
+    /**
+     * As xmemcached names it: the host name and IP the client recorded when it first connected
+     * ({@code "host/ip:port"}), as {@code Server.of(host, port).withAddress(ip)}. With
+     * {@code resolveInetAddresses} on (xmemcached's default) xmemcached asks an IP literal for its
+     * host name, so {@code 127.0.0.1} becomes {@code localhost} where it reverse-resolves; with it off
+     * the server is named by its IP. This is what {@link Algorithm#XMEMCACHED} needs to match
+     * xmemcached's own locator.
+     */
+    XMEMCACHED,
+    /**
+     * By the IP address and port the client was given ({@code Server.of(ip, port).withAddress(ip)}),
+     * whatever host name xmemcached looked up: how nutcracker, pymemcache, libmemcached or
+     * spymemcached name a server given to them as the same IP literal. A server given by host name is
+     * named by the IP it resolved to.
+     */
+    IP
+  }
+
+  /**
+   * Options of a locator: the placement and how servers are named. Setters check their argument at
+   * once. Not thread-safe; the locators it builds are.
+   */
+  public static final class Builder {
+    private final Continuum.Builder config;
+    private ServerNames names = ServerNames.XMEMCACHED;
+
+    private Builder(Continuum.Builder config) {
+      this.config = Objects.requireNonNull(config, "config");
+    }
+
+    /**
+     * How servers are named (default {@link ServerNames#XMEMCACHED}).
+     *
+     * @param names the naming
+     * @return this builder
+     * @throws NullPointerException if {@code names} is null
+     */
+    public Builder serverNames(ServerNames names) {
+      this.names = Objects.requireNonNull(names, "names");
+      return this;
+    }
+
+    /**
+     * A new locator with these options. The placement builder is read here, once.
+     *
+     * @return the locator, with no servers until the client reports its sessions
+     * @throws IllegalArgumentException if the placement builder's options are refused
+     */
+    public ContinuumSessionLocator build() {
+      return new ContinuumSessionLocator(config, names);
+    }
+  }
+
   /** What a lookup reads: never changed once published. */
   private static final class State {
     final Continuum continuum;
@@ -49,6 +117,7 @@ public final class ContinuumSessionLocator implements MemcachedSessionLocator {
   }
 
   private final Continuum empty;
+  private final ServerNames names;
   private final Object writeLock = new Object();
   private volatile State state;
   private volatile boolean failureMode;
@@ -75,8 +144,35 @@ public final class ContinuumSessionLocator implements MemcachedSessionLocator {
    * @throws NullPointerException if {@code config} is null
    */
   public ContinuumSessionLocator(Continuum.Builder config) {
+    this(config, ServerNames.XMEMCACHED);
+  }
+
+  private ContinuumSessionLocator(Continuum.Builder config, ServerNames names) {
     this.empty = Objects.requireNonNull(config, "config").build();
+    this.names = names;
     this.state = new State(empty.copy(), Map.of());
+  }
+
+  /**
+   * Options for a locator placing keys with {@code algorithm} at its default options.
+   *
+   * @param algorithm the placement
+   * @return a builder with {@link ServerNames#XMEMCACHED} naming
+   * @throws NullPointerException if {@code algorithm} is null
+   */
+  public static Builder builder(Algorithm algorithm) {
+    return new Builder(Continuum.builder(Objects.requireNonNull(algorithm, "algorithm")));
+  }
+
+  /**
+   * Options for a locator placing keys as continuums built by {@code config} do.
+   *
+   * @param config the algorithm and its options; read when the locator is built
+   * @return a builder with {@link ServerNames#XMEMCACHED} naming
+   * @throws NullPointerException if {@code config} is null
+   */
+  public static Builder builder(Continuum.Builder config) {
+    return new Builder(config);
   }
 
   /**
@@ -134,7 +230,7 @@ public final class ContinuumSessionLocator implements MemcachedSessionLocator {
       Map<Server, List<Session>> grouped = new LinkedHashMap<>();
       Map<Server, Server> canonical = new HashMap<>();
       for (Session session : list) {
-        Server server = serverOf(session);
+        Server server = serverOf(session, names);
         Server first = canonical.putIfAbsent(server, server);
         grouped.computeIfAbsent(first != null ? first : server, k -> new ArrayList<>()).add(session);
       }
@@ -190,22 +286,36 @@ public final class ContinuumSessionLocator implements MemcachedSessionLocator {
   }
 
   /**
-   * The continuum server of a session, named as xmemcached names it: from the address text xmemcached
-   * recorded when the session connected ({@code "host/ip:port"}), weight from the client.
+   * The continuum server of a session, named by {@code names}, weight from the client. xmemcached
+   * records the address text {@code "host/ip:port"} when the session first connects; the address the
+   * client was given is its wrapper's resolved address (the session's own remote address may be a
+   * fresh lookup of the host name).
    */
-  static Server serverOf(Session session) {
-    InetSocketAddress remote = session.getRemoteSocketAddress();
+  static Server serverOf(Session session, ServerNames names) {
+    InetSocketAddress given = session.getRemoteSocketAddress();
     String text = null;
     int weight = 1;
     if (session instanceof MemcachedSession) {
       MemcachedSession m = (MemcachedSession) session;
       weight = m.getWeight();
-      if (m.getInetSocketAddressWrapper() != null) {
-        text = m.getInetSocketAddressWrapper().getRemoteAddressStr();
+      InetSocketAddressWrapper wrapper = m.getInetSocketAddressWrapper();
+      if (wrapper != null) {
+        text = wrapper.getRemoteAddressStr();
+        if (wrapper.getResolvedSocketAddress() != null) {
+          given = wrapper.getResolvedSocketAddress();
+        }
       }
     }
+    if (names == ServerNames.IP) {
+      if (given.isUnresolved()) {
+        throw new IllegalArgumentException("memcached server " + given.getHostString() + ":" + given.getPort()
+            + " has no IP address to be named by (ServerNames.IP)");
+      }
+      String ip = given.getAddress().getHostAddress();
+      return Server.of(ip, given.getPort(), weight).withAddress(ip);
+    }
     if (text == null) {
-      text = String.valueOf(remote);
+      text = String.valueOf(given);
     }
     int slash = text.indexOf('/');
     int colon = text.lastIndexOf(':');

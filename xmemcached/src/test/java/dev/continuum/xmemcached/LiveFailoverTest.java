@@ -1,18 +1,17 @@
 package dev.continuum.xmemcached;
 
+import static dev.continuum.xmemcached.XmemClients.awaitServers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.continuum.Algorithm;
 import dev.continuum.Continuum;
 import dev.continuum.Server;
 import dev.continuum.testkit.Memcached;
-import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import net.rubyeye.xmemcached.MemcachedClient;
-import net.rubyeye.xmemcached.XMemcachedClientBuilder;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -30,14 +29,8 @@ class LiveFailoverTest {
   void aKilledServerMovesOnlyItsKeysAndANewOneTakesOnlyKeysOntoItself(Algorithm algorithm) throws Exception {
     List<Memcached> servers = Memcached.startMany(5);
     try {
-      List<InetSocketAddress> addresses = new ArrayList<>();
-      for (int i = 0; i < 4; i++) {
-        addresses.add(new InetSocketAddress("127.0.0.1", servers.get(i).port()));
-      }
       ContinuumSessionLocator locator = new ContinuumSessionLocator(algorithm);
-      XMemcachedClientBuilder builder = new XMemcachedClientBuilder(addresses);
-      builder.setSessionLocator(locator);
-      MemcachedClient client = builder.build();
+      MemcachedClient client = XmemClients.connect(servers.subList(0, 4), new int[] {1, 1, 1, 1}, locator);
       try {
         List<String> keys = new ArrayList<>();
         for (int i = 0; i < KEYS; i++) {
@@ -120,14 +113,5 @@ class LiveFailoverTest {
       }
     }
     return out;
-  }
-
-  /** Waits (at most 10 s) until the client has told the locator about exactly {@code n} servers. */
-  private static void awaitServers(ContinuumSessionLocator locator, int n) throws InterruptedException {
-    long deadline = System.nanoTime() + 10_000_000_000L;
-    while (locator.continuum().size() != n && System.nanoTime() < deadline) {
-      Thread.sleep(20);
-    }
-    assertThat(locator.continuum().size()).as("servers the client reports").isEqualTo(n);
   }
 }
