@@ -8,8 +8,9 @@ package dev.continuum;
  * update/digest bookkeeping on every key. Here:
  * <ul>
  *   <li>A key that fits one block (at most 55 bytes) is read straight into sixteen local words and
- *       compressed once: no buffer, no copy. For a {@link CharSequence} this holds when it is ASCII;
- *       the words are read from its chars.
+ *       compressed once: no buffer, no copy. For text this holds when it is an ASCII {@code String};
+ *       the words are read from its chars, eight at a time. (Another {@link CharSequence} is encoded
+ *       as below.)
  *   <li>Longer keys are compressed block by block from the array; other text is UTF-8 encoded on the
  *       fly into a per-thread 64-byte block (never the whole key), exactly as
  *       {@code String.getBytes(UTF_8)} would encode it, unpaired surrogates becoming {@code '?'}.
@@ -39,29 +40,10 @@ final class Md5 {
 
   /** Word 0 of MD5(UTF-8 of {@code s}). */
   static int word0(CharSequence s) {
-    int n = s.length();
-    if (n <= ONE_BLOCK) {
-      // Read each char once, assuming ASCII; each long is a word (low half) and the OR of its chars
-      // (high half), which tells at the end whether the assumption held.
-      long w0 = ascii(s, n, 0);
-      long w1 = ascii(s, n, 4);
-      long w2 = ascii(s, n, 8);
-      long w3 = ascii(s, n, 12);
-      long w4 = ascii(s, n, 16);
-      long w5 = ascii(s, n, 20);
-      long w6 = ascii(s, n, 24);
-      long w7 = ascii(s, n, 28);
-      long w8 = ascii(s, n, 32);
-      long w9 = ascii(s, n, 36);
-      long w10 = ascii(s, n, 40);
-      long w11 = ascii(s, n, 44);
-      long w12 = ascii(s, n, 48);
-      long w13 = ascii(s, n, 52);
-      long chars = w0 | w1 | w2 | w3 | w4 | w5 | w6 | w7 | w8 | w9 | w10 | w11 | w12 | w13;
-      if ((chars & (0xFF80L << 32)) == 0) {
-        return compress(null, A0, B0, C0, D0, (int) w0, (int) w1, (int) w2, (int) w3, (int) w4,
-            (int) w5, (int) w6, (int) w7, (int) w8, (int) w9, (int) w10, (int) w11, (int) w12,
-            (int) w13, n << 3, n >>> 29);
+    if (s instanceof String) {
+      long w = asciiBlock((String) s, null);
+      if (w != NOT_COVERED) {
+        return (int) w;
       }
     }
     Stream st = Stream.get();
@@ -82,9 +64,52 @@ final class Md5 {
 
   /** Writes the four words of MD5(UTF-8 of s) into {@code out[0..3]}. */
   static void words(CharSequence s, int[] out) {
+    if (s instanceof String && asciiBlock((String) s, out) != NOT_COVERED) {
+      return;
+    }
     Stream st = Stream.get();
     st.digest(s);
     System.arraycopy(st.h, 0, out, 0, 4);
+  }
+
+  /** {@link #asciiBlock}'s answer for a key it does not cover: outside the range of an int. */
+  private static final long NOT_COVERED = 1L << 32;
+
+  /**
+   * MD5 of an ASCII String of at most 55 chars, whose UTF-8 bytes are its chars, read straight into
+   * one block: word 0 (and all four words into {@code out} unless null), or {@link #NOT_COVERED} for a
+   * longer or non-ASCII key.
+   *
+   * <p>Typed {@code String}, not {@code CharSequence}, so that every {@code charAt} is a direct call
+   * with no receiver type check. The chars are read eight at a time ({@link Utf8#asciiLane}, then
+   * {@link Utf8#asciiTail} for the partial lane), each lane chosen by the length rather than assembled
+   * word by word with a branch per word. Every char is read, so one of 0x80 or above is always seen: a
+   * lane holding one is -1, which sets every byte's high bit, where an ASCII message has only the
+   * padding's.
+   */
+  private static long asciiBlock(String s, int[] out) {
+    int n = s.length();
+    if (n > ONE_BLOCK) {
+      return NOT_COVERED;
+    }
+    int whole = n >>> 3;
+    int rest = n & 7;
+    long pad = 0x80L << (rest << 3);
+    long tail = Utf8.asciiTail(s, rest) | pad;
+    long l0 = whole > 0 ? Utf8.asciiLane(s, 0) : tail;
+    long l1 = whole > 1 ? Utf8.asciiLane(s, 8) : whole == 1 ? tail : 0;
+    long l2 = whole > 2 ? Utf8.asciiLane(s, 16) : whole == 2 ? tail : 0;
+    long l3 = whole > 3 ? Utf8.asciiLane(s, 24) : whole == 3 ? tail : 0;
+    long l4 = whole > 4 ? Utf8.asciiLane(s, 32) : whole == 4 ? tail : 0;
+    long l5 = whole > 5 ? Utf8.asciiLane(s, 40) : whole == 5 ? tail : 0;
+    long l6 = whole == 6 ? tail : 0; // 55 chars at most: lane 6 is never whole
+    long seen = l0 | l1 | l2 | l3 | l4 | l5 | l6;
+    if ((seen & ~pad & 0x8080_8080_8080_8080L) != 0) {
+      return NOT_COVERED;
+    }
+    return compress(out, A0, B0, C0, D0, (int) l0, (int) (l0 >>> 32), (int) l1, (int) (l1 >>> 32),
+        (int) l2, (int) (l2 >>> 32), (int) l3, (int) (l3 >>> 32), (int) l4, (int) (l4 >>> 32),
+        (int) l5, (int) (l5 >>> 32), (int) l6, (int) (l6 >>> 32), n << 3, 0) & 0xFFFF_FFFFL;
   }
 
   /** MD5 of a message of at most 55 bytes: one block read straight from the array, no copy. */
@@ -109,37 +134,6 @@ final class Md5 {
    */
   static int le(byte[] b, int i) {
     return b[i] & 0xFF | (b[i + 1] & 0xFF) << 8 | (b[i + 2] & 0xFF) << 16 | b[i + 3] << 24;
-  }
-
-  /**
-   * The padded message's word at byte {@code p} when the message is {@code s}'s n chars taken as
-   * ASCII, in the low half; the OR of the chars read, in the high half.
-   */
-  private static long ascii(CharSequence s, int n, int p) {
-    if (p + 4 <= n) {
-      int c0 = s.charAt(p);
-      int c1 = s.charAt(p + 1);
-      int c2 = s.charAt(p + 2);
-      int c3 = s.charAt(p + 3);
-      return (long) (c0 | c1 | c2 | c3) << 32 | (c0 | c1 << 8 | c2 << 16 | c3 << 24) & 0xFFFF_FFFFL;
-    }
-    if (p > n) {
-      return 0;
-    }
-    int w = 0;
-    int chars = 0;
-    for (int k = 0; k < 4; k++) {
-      int q = p + k;
-      int v = 0;
-      if (q < n) {
-        v = s.charAt(q);
-        chars |= v;
-      } else if (q == n) {
-        v = 0x80;
-      }
-      w |= v << (8 * k);
-    }
-    return (long) chars << 32 | w & 0xFFFF_FFFFL;
   }
 
   /**

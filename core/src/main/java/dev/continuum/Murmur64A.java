@@ -32,11 +32,7 @@ final class Murmur64A {
           | (data[i + 5] & 0xFFL) << 40
           | (data[i + 6] & 0xFFL) << 48
           | (data[i + 7] & 0xFFL) << 56;
-      k *= M;
-      k ^= k >>> R;
-      k *= M;
-      h ^= k;
-      h *= M;
+      h = block(h, k);
     }
     int rest = length & 7;
     if (rest > 0) {
@@ -47,10 +43,22 @@ final class Murmur64A {
       h ^= tail;
       h *= M;
     }
+    return finish(h);
+  }
+
+  /** Mixes the 8-byte block {@code k} into {@code h}. */
+  private static long block(long h, long k) {
+    k *= M;
+    k ^= k >>> R;
+    k *= M;
+    h ^= k;
+    return h * M;
+  }
+
+  private static long finish(long h) {
     h ^= h >>> R;
     h *= M;
-    h ^= h >>> R;
-    return h;
+    return h ^ h >>> R;
   }
 
   /** Jedis's key hash of {@code key[offset, offset + length)}. */
@@ -60,7 +68,45 @@ final class Murmur64A {
 
   /** Jedis's key hash of the UTF-8 encoding of {@code key} (what Jedis's {@code SafeEncoder} gives). */
   static long jedis(CharSequence key) {
+    if (key instanceof String) {
+      long h = jedisAscii((String) key);
+      if (h != NOT_ASCII) {
+        return h;
+      }
+    }
     byte[] buf = Utf8.scratch(key.length() * 3);
     return hash(buf, 0, Utf8.encode(key, buf), JEDIS_SEED);
+  }
+
+  /** {@link #jedisAscii}'s answer for a key with a char of 0x80 or above (never a hash it returns). */
+  private static final long NOT_ASCII = 0;
+
+  /**
+   * {@link #jedis} of an ASCII String, whose UTF-8 bytes are its chars, read eight to a block
+   * ({@link Utf8#asciiLane}; typed {@code String} so that {@code charAt} is a direct call), with no
+   * buffer; {@link #NOT_ASCII} when a char is not ASCII. (A key whose real hash is 0 is hashed again
+   * from its bytes, with the same 0.)
+   */
+  private static long jedisAscii(String s) {
+    int length = s.length();
+    long h = JEDIS_SEED ^ (length * M);
+    long lanes = 0; // OR of every lane read: ASCII lanes have no byte's high bit set
+    int end = length & ~7;
+    for (int p = 0; p < end; p += 8) {
+      long k = Utf8.asciiLane(s, p);
+      lanes |= k;
+      h = block(h, k);
+    }
+    int rest = length & 7;
+    if (rest > 0) {
+      long tail = Utf8.asciiTail(s, rest);
+      lanes |= tail;
+      h ^= tail;
+      h *= M;
+    }
+    if ((lanes & 0x8080_8080_8080_8080L) != 0) {
+      return NOT_ASCII;
+    }
+    return finish(h);
   }
 }

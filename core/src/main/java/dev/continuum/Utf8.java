@@ -122,4 +122,29 @@ final class Utf8 {
     int odd = s.charAt(p + 1) | s.charAt(p + 3) << 16;
     return ((even | odd) & 0xFF80FF80) == 0 ? even | odd << 8 : -1L;
   }
+
+  /**
+   * As {@link #asciiLane} for the last {@code rest} (0 to 7) chars of {@code s}: their word, zero above
+   * the last; when one is not ASCII, a word with the high bit of each of its low {@code rest} bytes set. From eight chars on, the last eight are read as one lane
+   * (overlapping the chars before, which the caller reads anyway) and shifted: no loop, no branch per
+   * char; a shorter {@code s} is read char by char.
+   */
+  static long asciiTail(String s, int rest) {
+    if (rest == 0) {
+      return 0;
+    }
+    int n = s.length();
+    if (n >= 8) {
+      // -1 (a char not ASCII) shifted keeps every byte's high bit
+      return asciiLane(s, n - 8) >>> (64 - (rest << 3));
+    }
+    long word = 0;
+    int chars = 0;
+    for (int i = n - 1; i >= n - rest; i--) {
+      int c = s.charAt(i);
+      chars |= c;
+      word = word << 8 | c;
+    }
+    return chars < 0x80 ? word : -1L;
+  }
 }

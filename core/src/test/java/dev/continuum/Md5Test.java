@@ -73,6 +73,27 @@ class Md5Test {
     }
   }
 
+  /**
+   * One char that is not ASCII ({@link Intruders}, 0x80 the padding byte's value among them) in an
+   * otherwise ASCII key, at every position of every length the one-block path covers and past it.
+   */
+  @Test
+  void oneIntruderAtEveryPositionHashesAsGetBytesUtf8() throws Exception {
+    int[] words = new int[4];
+    for (int len = 1; len <= 64; len++) {
+      for (int at = 0; at < len; at++) {
+        for (char intruder : Intruders.CHARS) {
+          String s = Intruders.at(len, at, intruder);
+          int[] want = expected(s.getBytes(StandardCharsets.UTF_8));
+          Md5.words(s, words);
+          assertThat(words).as("words of %s", escape(s)).containsExactly(want);
+          assertThat(Md5.word0(s)).as("word0 of %s", escape(s)).isEqualTo(want[0]);
+          assertThat(KeyHash.MD5.hash(new StringBuilder(s))).isEqualTo(want[0]);
+        }
+      }
+    }
+  }
+
   @Test
   void unpairedSurrogatesHashAsQuestionMarks() {
     for (String s : new String[] {"\uD800", "a\uDC00b", "\uDBFF\uDBFF\uDFFF", "x\uD83D"}) {
