@@ -53,14 +53,28 @@ interface KeyHash {
     public int hash(byte[] key, int offset, int length) {
       int h = 0;
       for (int i = offset, end = offset + length; i < end; i++) {
-        h += key[i]; // a Java byte is signed: exactly the sign extension of a C char
-        h += h << 10;
-        h ^= h >>> 6;
+        h = oneAtATime(h, key[i]); // a Java byte is signed: exactly the sign extension of a C char
       }
-      h += h << 3;
-      h ^= h >>> 11;
-      h += h << 15;
-      return h;
+      return oneAtATimeFinish(h);
+    }
+
+    /** An ASCII String's chars are its bytes (all below 0x80, so no sign extension): no buffer. */
+    @Override
+    public int hash(CharSequence key) {
+      if (key instanceof String) {
+        String s = (String) key;
+        int h = 0;
+        int chars = 0;
+        for (int i = 0, n = s.length(); i < n; i++) {
+          int c = s.charAt(i);
+          chars |= c;
+          h = oneAtATime(h, c);
+        }
+        if (chars < 0x80) {
+          return oneAtATimeFinish(h);
+        }
+      }
+      return KeyHash.super.hash(key);
     }
 
     @Override
@@ -76,12 +90,30 @@ interface KeyHash {
   KeyHash TWEMPROXY_FNV1A_64 = new KeyHash() {
     @Override
     public int hash(byte[] key, int offset, int length) {
-      int h = 0x84222325;
+      int h = FNV_BASIS;
       for (int i = offset, end = offset + length; i < end; i++) {
-        h ^= key[i]; // sign-extended, as twemproxy's signed char
-        h *= 0x1b3;
+        h = (h ^ key[i]) * FNV_PRIME; // sign-extended, as twemproxy's signed char
       }
       return h;
+    }
+
+    /** An ASCII String's chars are its bytes (all below 0x80, so no sign extension): no buffer. */
+    @Override
+    public int hash(CharSequence key) {
+      if (key instanceof String) {
+        String s = (String) key;
+        int h = FNV_BASIS;
+        int chars = 0;
+        for (int i = 0, n = s.length(); i < n; i++) {
+          int c = s.charAt(i);
+          chars |= c;
+          h = (h ^ c) * FNV_PRIME;
+        }
+        if (chars < 0x80) {
+          return h;
+        }
+      }
+      return KeyHash.super.hash(key);
     }
 
     @Override
@@ -89,6 +121,23 @@ interface KeyHash {
       return "twemproxy-fnv1a_64";
     }
   };
+
+  /** twemproxy's "fnv1a_64" offset basis and prime: the low 32 bits of the 64-bit FNV ones. */
+  int FNV_BASIS = 0x84222325;
+  int FNV_PRIME = 0x1b3;
+
+  /** One byte (sign-extended to {@code b}) into Jenkins one-at-a-time's state. */
+  private static int oneAtATime(int h, int b) {
+    h += b;
+    h += h << 10;
+    return h ^ h >>> 6;
+  }
+
+  private static int oneAtATimeFinish(int h) {
+    h += h << 3;
+    h ^= h >>> 11;
+    return h + (h << 15);
+  }
 
   /** CRC-32 (IEEE, zlib's): nginx's {@code ngx_crc32_long} and HAProxy's {@code hash_crc32}. */
   KeyHash CRC32 = new KeyHash() {
