@@ -182,7 +182,7 @@ final class TwemproxyConfig {
 
   /** The configuration text of one pool with these servers (for examples and round trips). */
   static String write(String pool, List<Server> servers, String hash) {
-    StringBuilder b = new StringBuilder(pool).append(":\n  listen: 127.0.0.1:22121\n");
+    StringBuilder b = new StringBuilder(poolKey(pool)).append(":\n  listen: 127.0.0.1:22121\n");
     if (hash != null) {
       b.append("  hash: ").append(hash).append('\n');
     }
@@ -195,5 +195,26 @@ final class TwemproxyConfig {
       b.append('\n');
     }
     return b.toString();
+  }
+
+  /**
+   * The pool name as a YAML key: plain when it is a simple word, else double-quoted with escapes, so
+   * that any name read (an empty one, a tagged one, one with ':' or '#') writes back and reads the same.
+   */
+  private static String poolKey(String pool) {
+    if (pool.matches("[A-Za-z0-9_][A-Za-z0-9_.-]*")) {
+      return pool;
+    }
+    StringBuilder q = new StringBuilder("\"");
+    for (char c : pool.toCharArray()) {
+      if (c == '"' || c == '\\') {
+        q.append('\\').append(c);
+      } else if (c < 0x20 || c >= 0x7F) {
+        q.append(String.format("\\u%04x", (int) c));
+      } else {
+        q.append(c);
+      }
+    }
+    return q.append('"').toString();
   }
 }
