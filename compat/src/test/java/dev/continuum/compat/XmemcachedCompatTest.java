@@ -86,31 +86,50 @@ class XmemcachedCompatTest {
   }
 
   /**
-   * xmemcached's default mode is not spymemcached's: both real libraries over the same lists (IP
-   * literals and resolved names, weight 1), the share of keys they place alike. Different ring
-   * names make it about 1/n, so no alias.
+   * Where xmemcached's default mode and spymemcached's part, measured with both real libraries over
+   * the same lists (weight 1). IP literals: xmemcached names a node {@code ip/ip:port} where
+   * spymemcached says {@code ip:port}, so every point moves and only about what chance gives is placed
+   * alike. Host names with a resolved address: both say {@code host/ip:port}, so at weight 1 the two
+   * rings are the same and every key is placed alike (ties aside: there xmemcached orders by name,
+   * spymemcached lets the later node win, and 2,000 random keys practically never land on a tied
+   * point). So the dialect is its own (literals, weights, ties), and where it is not, the test says so.
    */
   @Test
-  void theDefaultModeIsNotSpymemcached() {
+  void theDefaultModeIsSpymemcachedOnlyForNamedServersOfWeightOne() {
     Random r = CompatSeed.random("xmemcached-vs-spymemcached");
-    for (int n : new int[] {2, 5, 20}) {
-      List<XmemcachedOracle.Node> nodes = nodes(r, n, WeightRule.EQUAL);
-      List<SpymemcachedOracle.Node> spy = new ArrayList<>();
-      for (XmemcachedOracle.Node x : nodes) {
-        spy.add(x.ip() == null ? new SpymemcachedOracle.Node(Kind.IP, x.host(), null, x.port(), 1)
-            : new SpymemcachedOracle.Node(Kind.RESOLVED, x.host(), x.ip(), x.port(), 1));
+    for (boolean literals : new boolean[] {true, false}) {
+      for (int n : new int[] {2, 5, 20}) {
+        List<XmemcachedOracle.Node> nodes = new ArrayList<>();
+        List<SpymemcachedOracle.Node> spy = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+          int port = RandomInputs.port(r);
+          String ip = RandomInputs.ipv4(r);
+          if (literals) {
+            nodes.add(new XmemcachedOracle.Node(ip, null, port, 1));
+            spy.add(new SpymemcachedOracle.Node(Kind.IP, ip, null, port, 1));
+          } else {
+            String host = RandomInputs.hostName(r);
+            nodes.add(new XmemcachedOracle.Node(host, ip, port, 1));
+            spy.add(new SpymemcachedOracle.Node(Kind.RESOLVED, host, ip, port, 1));
+          }
+        }
+        List<String> keys = RandomInputs.keys(r, KEYS, KeyRule.PROTOCOL, List.of());
+        int[] a = XmemcachedOracle.place(false, nodes, keys);
+        int[] b = SpymemcachedOracle.place(Format.SPYMEMCACHED, false, spy, keys);
+        int same = 0;
+        for (int i = 0; i < a.length; i++) {
+          same += a[i] == b[i] ? 1 : 0;
+        }
+        double share = same / (double) a.length;
+        System.out.printf("[compat] xmemcached default vs spymemcached, %d servers given by %s: %.1f%% of %d keys placed"
+            + " alike%n", n, literals ? "IP literal" : "name and address", 100 * share, a.length);
+        if (literals) {
+          assertThat(share).as(CompatSeed.replay() + "share placed alike on %d IP literals %s", n, nodes).isLessThan(0.9);
+        } else {
+          assertThat(share).as(CompatSeed.replay() + "share placed alike on %d named servers %s", n, nodes)
+              .isGreaterThanOrEqualTo(0.999);
+        }
       }
-      List<String> keys = RandomInputs.keys(r, KEYS, KeyRule.PROTOCOL, List.of());
-      int[] a = XmemcachedOracle.place(false, nodes, keys);
-      int[] b = SpymemcachedOracle.place(Format.SPYMEMCACHED, false, spy, keys);
-      int same = 0;
-      for (int i = 0; i < a.length; i++) {
-        same += a[i] == b[i] ? 1 : 0;
-      }
-      double share = same / (double) a.length;
-      System.out.printf("[compat] xmemcached default vs spymemcached, %d servers: %.1f%% of %d keys placed alike%n",
-          n, 100 * share, a.length);
-      assertThat(share).as(CompatSeed.replay() + "share placed alike on %d servers", n).isLessThan(0.9);
     }
   }
 
