@@ -21,10 +21,10 @@ import org.openjdk.jmh.runner.RunnerException;
  * its own, minutes apart from the contender it is divided by; on a shared VM a burst of CPU steal in
  * one slot moves the ratio by more than the margins being judged (a quick run had hash4j-jumpback at
  * 20.4 ± 17.3 ns and the MessageDigest MD5 floor at 121.4 ± 142 ns). Here both sides of every ratio run
- * in forks right after each other, in {@link #rounds} rounds whose order alternates (A then B, then B
+ * in forks right after each other, in {@link #rounds(boolean)} rounds whose order alternates (A then B, then B
  * then A: the whole round is run backwards every other time), so slow drift and most bursts hit both
  * sides alike, and the median of the rounds' ratios shrugs off the rounds a burst did split. Each fork
- * is a fresh JVM with the suite's options: one 1-s warm-up, then {@link #iterations} 1-s iterations.
+ * is a fresh JVM with the suite's options: one 1-s warm-up, then {@link #iterations(boolean)} 1-s iterations.
  *
  * <p>Added time: 17 forks a round ({@link #BLOCKS}); a fork costs about 1.8 s of JVM start (2 GiB
  * pre-touched heap), setup and exit besides its timed seconds. Full run: 5 rounds × 17 × (1.8 + 1 + 3) s,
@@ -140,7 +140,7 @@ final class PairedTargets {
   private final long[] roundSeconds;
   private long stageSeconds;
   private final StringBuilder tsv = new StringBuilder(
-      "round\torder\tload_at_round_start\tbenchmark\tcontender\tposition\tns_per_op\terror\titerations_ns\n");
+      "round\torder\tload_at_round_start\tbenchmark\tcontender\tposition\tns_per_op\terror\titerations_ns\tsteal_percent_during_fork\n");
 
   PairedTargets(boolean quick, ForkRunner runner) {
     this.rounds = rounds(quick);
@@ -175,11 +175,12 @@ final class PairedTargets {
         String contender = block.contenders().get(fork[1]);
         System.out.printf(Locale.ROOT, "# Paired round %d of %d, fork %d of %d: %s %s%n", r + 1, rounds, ++done,
             forksPerRound, block.bench().getSimpleName(), contender);
+        long[] before = cpuTicks();
         RunResult result = runner.run(block.bench(), contender);
         scores[r][fork[0]][fork[1]] = result.getPrimaryResult().getScore();
-        tsv.append(String.format(Locale.ROOT, "%d\t%s\t%.2f\t%s\t%s\t%d\t%.3f\t%.3f\t%s\n", r + 1, r % 2 == 0 ? "forward" : "backward",
+        tsv.append(String.format(Locale.ROOT, "%d\t%s\t%.2f\t%s\t%s\t%d\t%.3f\t%.3f\t%s\t%.2f\n", r + 1, r % 2 == 0 ? "forward" : "backward",
             loadAtStart[r], block.bench().getSimpleName(), contender, fork[1], result.getPrimaryResult().getScore(),
-            result.getPrimaryResult().getScoreError(), iterations(result)));
+            result.getPrimaryResult().getScoreError(), iterations(result), stealPercent(before, cpuTicks())));
       }
       roundSeconds[r] = Duration.between(roundStart, Instant.now()).toSeconds();
     }
@@ -288,11 +289,18 @@ final class PairedTargets {
     if (from == null || to == null) {
       return "unknown (no /proc/stat)";
     }
-    long steal = to[0] - from[0];
-    long all = to[1] - from[1];
     // /proc/stat counts in USER_HZ ticks, 100 a second on Linux
-    return String.format(Locale.ROOT, "%.1f %% (%.2f CPU-s of %.1f)", all == 0 ? 0.0 : 100.0 * steal / all, steal / 100.0,
-        all / 100.0);
+    return String.format(Locale.ROOT, "%.1f %% (%.2f CPU-s of %.1f)", stealPercent(from, to), (to[0] - from[0]) / 100.0,
+        (to[1] - from[1]) / 100.0);
+  }
+
+  /** Steal's share, in percent, of all CPU time between two readings of {@link #cpuTicks}; NaN if unknown. */
+  private static double stealPercent(long[] from, long[] to) {
+    if (from == null || to == null) {
+      return Double.NaN;
+    }
+    long all = to[1] - from[1];
+    return all == 0 ? 0.0 : 100.0 * (to[0] - from[0]) / all;
   }
 
   /** {@code [steal, all]} ticks of /proc/stat's summed {@code cpu} line; null where there is none. */
