@@ -180,33 +180,47 @@ final class TwemproxyConfig {
     return n.getStartMark().map(Mark::getLine).orElse(0) + 1;
   }
 
-  /** The configuration text of one pool with these servers (for examples and round trips). */
+  /**
+   * YAML's limit on an implicit key ("key: value"): a key written longer must be an explicit one
+   * ("? key" on its own line), or readers stop with "mapping values are not allowed here".
+   */
+  private static final int IMPLICIT_KEY_CHARS = 1024;
+
+  /**
+   * The configuration text of one pool with these servers (for examples and round trips): any pool
+   * name and server this class reads writes back as YAML that reads the same.
+   */
   static String write(String pool, List<Server> servers, String hash) {
-    StringBuilder b = new StringBuilder(poolKey(pool)).append(":\n  listen: 127.0.0.1:22121\n");
+    String key = scalar(pool, "[A-Za-z0-9_][A-Za-z0-9_.-]*");
+    StringBuilder b = new StringBuilder();
+    if (key.length() < IMPLICIT_KEY_CHARS) {
+      b.append(key).append(":\n");
+    } else {
+      b.append("? ").append(key).append("\n:\n");
+    }
+    b.append("  listen: 127.0.0.1:22121\n");
     if (hash != null) {
       b.append("  hash: ").append(hash).append('\n');
     }
     b.append("  distribution: ketama\n  servers:\n");
     for (Server s : servers) {
-      b.append("   - ").append(s.hostPort()).append(':').append(s.capacity());
-      if (s.name() != null) {
-        b.append(' ').append(s.name());
-      }
-      b.append('\n');
+      String entry = s.hostPort() + ':' + s.capacity() + (s.name() == null ? "" : " " + s.name());
+      b.append("   - ").append(scalar(entry, "[A-Za-z0-9_][A-Za-z0-9_.-]*:[0-9]+:[0-9]+( [A-Za-z0-9_.-]+)?")).append('\n');
     }
     return b.toString();
   }
 
   /**
-   * The pool name as a YAML key: plain when it is a simple word, else double-quoted with escapes, so
-   * that any name read (an empty one, a tagged one, one with ':' or '#') writes back and reads the same.
+   * {@code text} as a YAML scalar: plain when it matches {@code plain} (words that YAML reads as
+   * themselves), else double-quoted with escapes, so that a name or entry starting with '#', '&' or
+   * '!', ending in ':', holding " #" or a line break, or empty reads back the same.
    */
-  private static String poolKey(String pool) {
-    if (pool.matches("[A-Za-z0-9_][A-Za-z0-9_.-]*")) {
-      return pool;
+  private static String scalar(String text, String plain) {
+    if (text.matches(plain)) {
+      return text;
     }
     StringBuilder q = new StringBuilder("\"");
-    for (char c : pool.toCharArray()) {
+    for (char c : text.toCharArray()) {
       if (c == '"' || c == '\\') {
         q.append('\\').append(c);
       } else if (c < 0x20 || c >= 0x7F) {
