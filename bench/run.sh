@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the whole JMH suite (lookups, updates, builds, concurrency, JOL memory) and writes
-# bench/results/<UTC time>/{*.json,report.md}. Full run about 20 minutes on 2 cores; --quick about 5.
+# bench/results/<UTC time>/{*.json,paired.tsv,report.md}. Full run about 23 minutes on 2 cores, --quick
+# about 8, of which the paired head-to-head stage of issue 11's ratios (PairedTargets) takes about 8 and 4.
 # Run it on a quiet machine: every other process steals from the timed threads. --smoke (with or
 # without --quick) runs everything in-process for 100 ms each, to prove the suite works; no numbers.
 set -euo pipefail

@@ -30,8 +30,17 @@ import org.openjdk.jmh.annotations.State;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class PrehashedBench {
+  /**
+   * hash4j's {@code getBucket} over a server array read from a volatile field on every lookup: what a
+   * hash4j user writes to change the fleet while other threads look up (publish a new array, read it
+   * once a lookup). {@code hash4j-jumpback} keeps its array in a plain field, which the JIT may read
+   * once for the whole measurement loop; continuum, like this contender, must read its published
+   * snapshot on every call. So this row prices the publication itself.
+   */
+  static final String PUBLISHED = "hash4j-jumpback-published";
+
   /** The contenders that take a pre-hashed key. */
-  static final String[] CONTENDERS = {"continuum-jumpback", "hash4j-jumpback", "jumpback-function",
+  static final String[] CONTENDERS = {"continuum-jumpback", "hash4j-jumpback", PUBLISHED, "jumpback-function",
     Contenders.MIXED, "continuum-memento",
     "continuum-memento-10pct-removed", "continuum-jump", "continuum-maglev", "continuum-ring"};
 
@@ -46,6 +55,8 @@ public class PrehashedBench {
   private Server[] fleetServers;
   private long[] hashes;
   private boolean function;
+  private boolean readPublished;
+  private volatile Server[] published;
   private int next;
 
   @Setup(Level.Trial)
@@ -67,8 +78,12 @@ public class PrehashedBench {
       }
       return;
     }
-    if (contender.equals("hash4j-jumpback")) {
+    if (contender.equals("hash4j-jumpback") || contender.equals(PUBLISHED)) {
       jumpBack = ConsistentHashing.jumpBackHashSplitMix64();
+      if (contender.equals(PUBLISHED)) {
+        readPublished = true;
+        published = fleetServers.clone();
+      }
       // hash4j's bucket i is the fleet's server i, as continuum's jumpback slot i is its i-th server
       Continuum check = Contenders.built("continuum-jumpback", fleet);
       for (long h : hashes) {
@@ -105,6 +120,13 @@ public class PrehashedBench {
     if (function) {
       return fleetServers[BenchSupport.jumpBackBucket(h, fleetServers.length)];
     }
-    return jumpBack != null ? fleetServers[jumpBack.getBucket(h, fleetServers.length)] : continuum.resolve(h);
+    if (jumpBack == null) {
+      return continuum.resolve(h);
+    }
+    if (readPublished) {
+      Server[] s = published;
+      return s[jumpBack.getBucket(h, s.length)];
+    }
+    return fleetServers[jumpBack.getBucket(h, fleetServers.length)];
   }
 }
