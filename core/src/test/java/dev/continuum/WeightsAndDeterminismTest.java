@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.continuum.Placements.Spec;
 import java.util.List;
+import java.util.SplittableRandom;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
@@ -13,7 +14,7 @@ class WeightsAndDeterminismTest {
   /**
    * Stated tolerance on "twice the capacity gets twice the keys": the ratio of the keys of a
    * capacity-2 server to the mean of nine capacity-1 servers, over 100,000 keys, is within
-   * {@code 2 * (1 +- tolerance)}.
+   * {@code 2 * (1 +- tolerance)} (for one fleet in {@link BalanceTest}, pooled over several here).
    */
   static double weightTolerance(Spec spec) {
     return switch (spec) {
@@ -25,28 +26,50 @@ class WeightsAndDeterminismTest {
     };
   }
 
+  /** Fleets a try pools its keys over (see {@link #twiceTheCapacityGetsAboutTwiceTheKeys}). */
+  private static final int FLEETS = 8;
+
+  /**
+   * Twice the capacity gets about twice the keys, pooled over {@link #FLEETS} random fleets of nine
+   * capacity-1 servers and one capacity-2 server (12,500 keys each, 100,000 lookups in all): the
+   * capacity-2 servers' keys against the mean of the capacity-1 servers' keys, within the stated
+   * tolerance. Pooled because one fleet's ratio varies with where its heavy server's points fall, and
+   * the tolerance must hold for every seed, not most: with one fleet, multi-probe (8 points) was below
+   * 1.5 for 7 of 4,000 random seeds (skewed low, lowest 1.33), so 5 tries failed about one CI run in
+   * 115. Pooled over 8 fleets, its ratio over 1,500 random seeds: mean 2.00, sd 0.047 (one fleet:
+   * 0.123), lowest 1.83, so the bound 1.5 is over 10 sd away.
+   */
   @Property(tries = 5)
   void twiceTheCapacityGetsAboutTwiceTheKeys(@ForAll long seed) {
-    List<Server> servers = Placements.servers(10, seed);
-    Server heavy = Server.of(servers.get(9).host(), servers.get(9).port(), 2);
-    String[] keys = Placements.keys(100_000, seed);
     for (Spec spec : Spec.values()) {
-      Continuum c = spec.continuum(seed);
-      c.addServers(servers.subList(0, 9));
-      if (!spec.algorithm.supportsWeights()) {
-        assertThatThrownBy(() -> c.addServer(heavy)).isInstanceOf(IllegalArgumentException.class)
-            .hasMessageContaining("does not support weights");
-        continue;
+      SplittableRandom fleets = new SplittableRandom(seed);
+      long heavyKeys = 0;
+      long lightKeys = 0;
+      for (int f = 0; f < FLEETS; f++) {
+        long fleetSeed = fleets.nextLong();
+        List<Server> servers = Placements.servers(10, fleetSeed);
+        Server heavy = Server.of(servers.get(9).host(), servers.get(9).port(), 2);
+        Continuum c = spec.continuum(fleetSeed);
+        c.addServers(servers.subList(0, 9));
+        if (!spec.algorithm.supportsWeights()) {
+          assertThatThrownBy(() -> c.addServer(heavy)).isInstanceOf(IllegalArgumentException.class)
+              .hasMessageContaining("does not support weights");
+          continue;
+        }
+        c.addServer(heavy);
+        for (String k : Placements.keys(100_000 / FLEETS, fleetSeed)) {
+          if (c.resolve(k).equals(heavy)) {
+            heavyKeys++;
+          } else {
+            lightKeys++;
+          }
+        }
       }
-      c.addServer(heavy);
-      int heavyKeys = 0;
-      for (String k : keys) {
-        heavyKeys += c.resolve(k).equals(heavy) ? 1 : 0;
+      if (spec.algorithm.supportsWeights()) {
+        double ratio = heavyKeys / (lightKeys / 9.0);
+        double tol = weightTolerance(spec);
+        assertThat(ratio).as(spec.toString()).isBetween(2 * (1 - tol), 2 * (1 + tol));
       }
-      double meanLight = (keys.length - heavyKeys) / 9.0;
-      double ratio = heavyKeys / meanLight;
-      double tol = weightTolerance(spec);
-      assertThat(ratio).as(spec.toString()).isBetween(2 * (1 - tol), 2 * (1 + tol));
     }
   }
 

@@ -5,6 +5,8 @@ import dev.continuum.Server;
 import dev.continuum.ServerList.FormatException;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -54,9 +56,23 @@ final class TwemproxyConfig {
   }
 
   static TwemproxyConfig read(Reader reader, String source, String pool) {
+    String text;
+    try {
+      StringWriter all = new StringWriter();
+      reader.transferTo(all);
+      text = all.toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     Optional<Node> root;
     try {
-      root = new Compose(LoadSettings.builder().setLabel(source).build()).composeReader(reader);
+      root = new Compose(LoadSettings.builder().setLabel(source).build()).composeString(text);
+    } catch (NumberFormatException e) {
+      // snakeyaml-engine parses the missing hex digits of an escape that the end of the text cuts
+      // off (a backslash and 'u' last) as a number instead of reporting it: only there, so the
+      // line is the last one.
+      throw new FormatException(source, text.split("\r\n|\r|\n", -1).length,
+          "not valid YAML: a \\x, \\u or \\U escape cut off by the end of the file");
     } catch (MarkedYamlEngineException e) {
       // The context (the construct left open, e.g. a '[') is where to look; the problem mark is
       // often the end of the file.

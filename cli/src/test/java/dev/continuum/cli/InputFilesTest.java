@@ -114,6 +114,18 @@ class InputFilesTest {
     }
   }
 
+  /** An escape cut off by the end of the file (no line break after it): one line naming the last line. */
+  @Test
+  void aTwemproxyEscapeCutOffByTheEndOfTheFileGivesOneLine() throws Exception {
+    for (String escape : List.of("x", "u", "U")) {
+      Path f = Files.writeString(tmp.resolve("cut.yml"), "p:\n  servers:\n   - \"1.1.1.1:1:1 \\" + escape);
+      Cli r = Cli.run("balance", "--twemproxy", f.toString());
+      assertThat(r.code).as(r.toString()).isEqualTo(2);
+      assertThat(r.err.lines().count()).as(r.toString()).isEqualTo(1);
+      assertThat(r.err).as(r.toString()).startsWith("continuum: " + f + ":3: ").contains("escape cut off by the end of the file");
+    }
+  }
+
   @Test
   void missingFilesAndBadOptionsGiveOneLineAndExitCode2() throws Exception {
     Path empty = Files.writeString(tmp.resolve("keys.txt"), "");
