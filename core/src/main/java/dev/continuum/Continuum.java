@@ -66,6 +66,13 @@ public final class Continuum {
      * reads more. Only a key whose slot is null goes through the placement, with its hash.
      */
     final Server[] jumpBackSlots;
+    /**
+     * {@link #jumpBackSlots} when none of its slots is null (jumpback; memento with nothing removed),
+     * else null: the lookup then returns the bucket's server with no further check.
+     */
+    final Server[] everySlot;
+    /** {@link JumpBack#levelMask} of the slot count, computed once per snapshot. */
+    final int levelMask;
     /** The placement's key hash when {@link #jumpBackSlots} is set (the fast path hashes the key). */
     final KeyHash64 keyHash;
 
@@ -74,6 +81,8 @@ public final class Continuum {
       this.placement = placement;
       this.members = members;
       this.jumpBackSlots = placement.jumpBackSlots(servers);
+      this.everySlot = jumpBackSlots != null && !Arrays.asList(jumpBackSlots).contains(null) ? jumpBackSlots : null;
+      this.levelMask = jumpBackSlots == null ? 0 : JumpBack.levelMask(jumpBackSlots.length);
       this.keyHash = jumpBackSlots == null ? null : ((HashedPlacement) placement).keyHash;
     }
 
@@ -83,6 +92,8 @@ public final class Continuum {
       this.placement = placed.placement;
       this.members = members;
       this.jumpBackSlots = placed.jumpBackSlots;
+      this.everySlot = placed.everySlot;
+      this.levelMask = placed.levelMask;
       this.keyHash = placed.keyHash;
     }
 
@@ -604,6 +615,15 @@ public final class Continuum {
   public Server resolve(String key) {
     Checks.key(key);
     Snapshot s = snapshot;
+    Server[] every = s.everySlot;
+    if (every != null) {
+      return every[JumpBack.bucket(s.keyHash.hash(key), every.length, s.levelMask)];
+    }
+    return resolveOther(s, key);
+  }
+
+  /** {@link #resolve(String)} when {@link Snapshot#everySlot} does not answer: kept out of its way. */
+  private static Server resolveOther(Snapshot s, String key) {
     Server[] slots = s.jumpBackSlots;
     if (slots != null) {
       return bySlot(s, slots, s.keyHash.hash(key));
@@ -622,6 +642,15 @@ public final class Continuum {
   public Server resolve(byte[] key) {
     Checks.key(key);
     Snapshot s = snapshot;
+    Server[] every = s.everySlot;
+    if (every != null) {
+      return every[JumpBack.bucket(s.keyHash.hash(key, 0, key.length), every.length, s.levelMask)];
+    }
+    return resolveOther(s, key);
+  }
+
+  /** {@link #resolve(byte[])} when {@link Snapshot#everySlot} does not answer. */
+  private static Server resolveOther(Snapshot s, byte[] key) {
     Server[] slots = s.jumpBackSlots;
     if (slots != null) {
       return bySlot(s, slots, s.keyHash.hash(key, 0, key.length));
@@ -655,6 +684,15 @@ public final class Continuum {
    */
   public Server resolve(long keyHash) {
     Snapshot s = snapshot;
+    Server[] every = s.everySlot;
+    if (every != null) {
+      return every[JumpBack.bucket(keyHash, every.length, s.levelMask)];
+    }
+    return resolveOther(s, keyHash);
+  }
+
+  /** {@link #resolve(long)} when {@link Snapshot#everySlot} does not answer. */
+  private Server resolveOther(Snapshot s, long keyHash) {
     Server[] slots = s.jumpBackSlots;
     if (slots != null) {
       return bySlot(s, slots, keyHash);
@@ -748,7 +786,7 @@ public final class Continuum {
    * server, or, for a bucket whose server was removed (memento), the placement's answer.
    */
   private static Server bySlot(Snapshot s, Server[] slots, long h) {
-    Server server = slots[JumpBack.bucket(h, slots.length)];
+    Server server = slots[JumpBack.bucket(h, slots.length, s.levelMask)];
     return server != null ? server : serverAt(s, s.placement.index(h));
   }
 

@@ -48,14 +48,32 @@ final class JumpBack extends SlotPlacement {
       Checks.positive("buckets", buckets);
       return 0;
     }
+    return bucket(hash, buckets, levelMask(buckets));
+  }
+
+  /**
+   * The levels of {@code buckets >= 1} buckets: one bit per level below the bit length of
+   * {@code buckets - 1} (0 for one bucket, whose only answer is 0).
+   */
+  static int levelMask(int buckets) {
+    return buckets <= 1 ? 0 : -1 >>> Integer.numberOfLeadingZeros(buckets - 1);
+  }
+
+  /**
+   * {@link #bucket(long, int)} with the bucket count's {@link #levelMask} ({@code levels0}) computed beforehand, for a
+   * caller that looks up many keys over one count (a published snapshot); {@code buckets >= 1}.
+   */
+  static int bucket(long hash, int buckets, int levels0) {
     long state = hash + GAMMA;
     long random = splitMix64(state);
     // One bit per level below the bit length of n - 1: set when that level has a jump.
-    int levels = (int) (random ^ (random >>> 32)) & (-1 >>> Integer.numberOfLeadingZeros(buckets - 1));
+    int levels = (int) (random ^ (random >>> 32)) & levels0;
     while (levels != 0) {
       int levelStart = Integer.highestOneBit(levels);
-      // The jump's offset within the level, from the half of the word not consumed by the level above.
-      int jump = levelStart + ((int) (random >>> ((Integer.bitCount(levels) & 1) << 5)) & (levelStart - 1));
+      // The jump's offset within the level, from the half of the word not consumed by the level above:
+      // the high half for an odd count of levels left. (A long shift takes its count mod 64, so
+      // bitCount << 5 shifts by 32 exactly when the count is odd.)
+      int jump = levelStart + ((int) (random >>> (Integer.bitCount(levels) << 5)) & (levelStart - 1));
       if (jump < buckets) {
         return jump;
       }
