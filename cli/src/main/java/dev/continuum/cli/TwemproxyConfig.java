@@ -66,7 +66,10 @@ final class TwemproxyConfig {
     }
     Optional<Node> root;
     try {
-      root = new Compose(LoadSettings.builder().setLabel(source).build()).composeString(text);
+      // One buffer for the whole text: snakeyaml-engine's StreamReader throws
+      // IndexOutOfBoundsException when a surrogate pair straddles the end of its (1,024-char) buffer.
+      root = new Compose(LoadSettings.builder().setLabel(source).setBufferSize(text.length() + 1).build())
+          .composeString(text);
     } catch (NumberFormatException e) {
       // snakeyaml-engine parses the missing hex digits of an escape that the end of the text cuts
       // off (a backslash and 'u' last) as a number instead of reporting it: only there, so the
