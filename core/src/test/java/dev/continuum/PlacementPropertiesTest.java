@@ -10,6 +10,7 @@ import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
 
 /**
  * Properties every algorithm promises, checked over random server sets, seeds and keys. Each try runs
@@ -20,8 +21,17 @@ import net.jqwik.api.constraints.IntRange;
  */
 class PlacementPropertiesTest {
   private static final int KEYS = 2000;
-  /** Fraction of keys maglev may move between unchanged servers on one change (measured: below 1%). */
-  static final double MAGLEV_EXTRA_MOVES = 0.03;
+  /**
+   * Fraction of keys maglev may move between unchanged servers on one change. Typically about 0.3%,
+   * but with a long tail: a change can reorder how the table's slots fill and move several percent.
+   * Over 40,000 random changes (2 to 40 servers, table 65,537) the moved share of the table averaged
+   * 0.31%, was at least 1.5% in 22, 3.1% in 4 and 4.6% in 1 (largest 5.08%), and an independent model
+   * of the paper's Pseudocode 1 showed the same tail (largest 5.2% of 20,000). The former bound, 3%,
+   * so failed about one CI run in 280 (30 changes a run). Extrapolating the tail to 15%: about 1e-7
+   * of runs fail if it keeps halving every 0.8 points as measured, 3e-5 even for a power law fitted
+   * to it; and 15% still fails a table that is not stable under changes (which moves most keys).
+   */
+  static final double MAGLEV_EXTRA_MOVES = 0.15;
 
   @Property(tries = 15)
   void addingMovesKeysOnlyToTheNewServer(@ForAll @IntRange(min = 1, max = 40) int n, @ForAll long seed) {
@@ -45,6 +55,32 @@ class PlacementPropertiesTest {
         assertThat(others).as(spec + ": extra moves").isLessThanOrEqualTo((int) (MAGLEV_EXTRA_MOVES * KEYS));
       }
     }
+  }
+
+  /**
+   * Maglev's typical extra moves, on fixed fleets so that this claim cannot fail by chance: adding a
+   * server to 2 to 40 servers, 117 times, moves under 1% of the keys between unchanged servers in all
+   * (measured: 716 of 234,000, 0.31%; the per-change bound above is wide for the rare large change).
+   */
+  @Test
+  void maglevMovesFewKeysBetweenUnchangedServersOverManyChanges() {
+    long others = 0;
+    long keys = 0;
+    for (int t = 0; t < 117; t++) {
+      int n = 2 + t % 39;
+      List<Server> servers = Placements.servers(n + 1, t);
+      String[] k = Placements.keys(KEYS, t);
+      Continuum c = Spec.MAGLEV.continuum(t);
+      c.addServers(servers.subList(0, n));
+      Server[] before = Placements.resolveAll(c, k);
+      Server added = c.addServer(servers.get(n));
+      for (int i = 0; i < k.length; i++) {
+        Server now = c.resolve(k[i]);
+        others += !now.equals(before[i]) && !now.equals(added) ? 1 : 0;
+      }
+      keys += k.length;
+    }
+    assertThat(others / (double) keys).isLessThan(0.01);
   }
 
   @Property(tries = 15)

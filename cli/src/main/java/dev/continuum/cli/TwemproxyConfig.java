@@ -147,7 +147,9 @@ final class TwemproxyConfig {
   private static Server server(String source, int line, String text) {
     String[] fields = text.split("\\s+");
     String[] parts = fields[0].split(":", -1);
-    if (fields.length > 2 || parts.length != 3) {
+    // twemproxy splits host:port:weight at its last two colons, so a host in brackets is not IPv6
+    // there as Server.parse would read it: "[x]:11:1" is host "[x]", "[:]:11" has port "]".
+    if (fields.length > 2 || parts.length != 3 || fields[0].startsWith("[")) {
       throw new FormatException(source, line, "expected \"host:port:weight [name]\", got \"" + text + "\"");
     }
     try {

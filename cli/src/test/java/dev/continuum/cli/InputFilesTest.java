@@ -96,6 +96,8 @@ class InputFilesTest {
     "--twemproxy | p:\\n  listen: 127.0.0.1:22121\\n                            | 1 | needs a non-empty servers: list",
     "--twemproxy | p:\\n  servers:\\n   - 1.1.1.1:11211\\n                    | 3 | expected \"host:port:weight [name]\"",
     "--twemproxy | p:\\n  servers:\\n   - 1.1.1.1:11211:0\\n                  | 3 | weight must be at least 1",
+    "--twemproxy | p:\\n  servers:\\n   - \"[x]:11211:1\"\\n                | 3 | expected \"host:port:weight [name]\"",
+    "--twemproxy | p:\\n  servers:\\n   - \"[:]:11\"\\n                       | 3 | expected \"host:port:weight [name]\"",
     "--twemproxy | p:\\n  servers:\\n   - 1.1.1.1:1:1 a\\n   - 1.1.1.1:2:1 a\\n | 4 | duplicate server name a",
     "--twemproxy | p:\\n  servers:\\n   - {x: 1}\\n                           | 3 | must be a \"host:port:weight [name]\" string",
   })
