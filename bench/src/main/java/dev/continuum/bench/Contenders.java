@@ -8,6 +8,7 @@ import com.google.common.hash.HashFunction;
 import dev.continuum.Algorithm;
 import dev.continuum.BenchSupport;
 import dev.continuum.Continuum;
+import dev.continuum.KeyHashFunction;
 import dev.continuum.Server;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
@@ -41,7 +42,7 @@ final class Contenders {
     "continuum-python", "continuum-spymemcached", "continuum-twemproxy-md5", "spymemcached", "xmemcached",
     "jedis-sharded", "continuum-ring", "continuum-jump", "continuum-jumpback", "continuum-maglev", "continuum-memento",
     "continuum-memento-10pct-removed", "guava-jump", "hash4j-jumpback", "hash4j-jumpback-continuum-hash",
-    "continuum-jumpback-mixed",
+    "continuum-jumpback-mixed", "continuum-jumpback-rapidhash",
   };
   /** The md5 dialects of issue 11's target (libmemcached's runs apart: it stops at 100 servers). */
   static final String[] MD5_DIALECTS = {"continuum-python", "continuum-spymemcached", "continuum-twemproxy-md5"};
@@ -110,6 +111,7 @@ final class Contenders {
       case "continuum-python" -> Continuum.builder(Algorithm.PYTHON_CONTINUUM).totalDots(160 * fleet.size()).build();
       case "continuum-libmemcached" -> new Continuum(Algorithm.LIBMEMCACHED_KETAMA_WEIGHTED);
       case "continuum-memento-10pct-removed" -> new Continuum(Algorithm.MEMENTO);
+      case "continuum-jumpback-rapidhash" -> Continuum.builder(Algorithm.JUMPBACK).keyHash(KeyHashFunction.RAPIDHASH).build();
       default -> new Continuum(Algorithm.byName(name.substring("continuum-".length())));
     };
     Server[] all = servers(fleet);
