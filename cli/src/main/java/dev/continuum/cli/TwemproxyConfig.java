@@ -17,6 +17,10 @@ import java.util.Optional;
 import java.util.Set;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.events.CollectionStartEvent;
+import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.events.ScalarEvent;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -25,6 +29,7 @@ import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
 
 /**
  * One pool of a twemproxy (nutcracker) YAML configuration: its servers ({@code host:port:weight
@@ -65,11 +70,11 @@ final class TwemproxyConfig {
       throw new UncheckedIOException(e);
     }
     Optional<Node> root;
+    // One buffer for the whole text: snakeyaml-engine's StreamReader throws
+    // IndexOutOfBoundsException when a surrogate pair straddles the end of its (1,024-char) buffer.
+    LoadSettings yaml = LoadSettings.builder().setLabel(source).setBufferSize(text.length() + 1).build();
     try {
-      // One buffer for the whole text: snakeyaml-engine's StreamReader throws
-      // IndexOutOfBoundsException when a surrogate pair straddles the end of its (1,024-char) buffer.
-      root = new Compose(LoadSettings.builder().setLabel(source).setBufferSize(text.length() + 1).build())
-          .composeString(text);
+      root = new Compose(yaml).composeString(text);
     } catch (NumberFormatException e) {
       // snakeyaml-engine parses the missing hex digits of an escape that the end of the text cuts
       // off (a backslash and 'u' last) as a number instead of reporting it: only there, so the
@@ -83,6 +88,9 @@ final class TwemproxyConfig {
       throw new FormatException(source, line, "not valid YAML: " + e.getProblem());
     } catch (YamlEngineException e) {
       throw new FormatException(source, 1, "not valid YAML: " + e.getMessage());
+    } catch (IllegalArgumentException e) {
+      // snakeyaml-engine's Tag refuses some tags the parser passed ("!2:1%1"), unmarked.
+      throw new FormatException(source, badTagLine(yaml, text), "not valid YAML: " + e.getMessage());
     }
     if (root.isEmpty() || !(root.get() instanceof MappingNode)) {
       throw new FormatException(source, root.map(TwemproxyConfig::line).orElse(1),
@@ -145,6 +153,20 @@ final class TwemproxyConfig {
       servers.add(s);
     }
     return new TwemproxyConfig(name, List.copyOf(servers), algorithm);
+  }
+
+  /** The line of the first node whose tag snakeyaml-engine cannot build, else 1. */
+  private static int badTagLine(LoadSettings yaml, String text) {
+    for (Event event : new Parse(yaml).parseString(text)) {
+      Optional<String> tag = event instanceof ScalarEvent ? ((ScalarEvent) event).getTag()
+          : event instanceof CollectionStartEvent ? ((CollectionStartEvent) event).getTag() : Optional.empty();
+      try {
+        tag.ifPresent(Tag::new);
+      } catch (IllegalArgumentException e) {
+        return event.getStartMark().map(m -> m.getLine() + 1).orElse(1);
+      }
+    }
+    return 1;
   }
 
   private static Server server(String source, int line, String text) {

@@ -116,7 +116,7 @@ class InputFilesTest {
     }
   }
 
-  /** An escape cut off by the end of the file (no line break after it): one line naming the last line. */
+  /** An escape or tag cut off by the end of the file (no line break after it): one line naming its line. */
   @Test
   void aTwemproxyEscapeCutOffByTheEndOfTheFileGivesOneLine() throws Exception {
     for (String escape : List.of("x", "u", "U")) {
@@ -126,6 +126,12 @@ class InputFilesTest {
       assertThat(r.err.lines().count()).as(r.toString()).isEqualTo(1);
       assertThat(r.err).as(r.toString()).startsWith("continuum: " + f + ":3: ").contains("escape cut off by the end of the file");
     }
+    // a tag whose %-escape the end cuts off: the parser passes it, snakeyaml-engine's Tag refuses it
+    Path f = Files.writeString(tmp.resolve("tag.yml"), "p:\n  servers:\n   - !a%1");
+    Cli r = Cli.run("balance", "--twemproxy", f.toString());
+    assertThat(r.code).as(r.toString()).isEqualTo(2);
+    assertThat(r.err.lines().count()).as(r.toString()).isEqualTo(1);
+    assertThat(r.err).as(r.toString()).startsWith("continuum: " + f + ":3: not valid YAML: ");
   }
 
   @Test
