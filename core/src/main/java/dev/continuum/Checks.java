@@ -129,15 +129,34 @@ final class Checks {
     return key;
   }
 
+  /**
+   * {@link #key(CharSequence)} for a {@code String}: the same checks and messages, with
+   * {@code length()} a direct call. Through {@code CharSequence} it is an interface call, whose
+   * receiver type check the JIT keeps in the lookup: about 1 ns of a 22-ns {@code jumpback} lookup,
+   * measured in alternating forks.
+   */
+  static String key(String key) {
+    if (key == null) {
+      throw new NullPointerException("key must not be null");
+    }
+    if (key.length() > MAX_KEY_CHARS) {
+      throw keyTooLong(key.length());
+    }
+    return key;
+  }
+
   static <T extends CharSequence> T key(T key) {
     if (key == null) {
       throw new NullPointerException("key must not be null");
     }
     if (key.length() > MAX_KEY_CHARS) {
-      throw new IllegalArgumentException("key too long: " + key.length() + " chars (the limit is "
-          + MAX_KEY_CHARS + ")");
+      throw keyTooLong(key.length());
     }
     return key;
+  }
+
+  private static IllegalArgumentException keyTooLong(int chars) {
+    return new IllegalArgumentException("key too long: " + chars + " chars (the limit is " + MAX_KEY_CHARS + ")");
   }
 
   static void totalCapacity(Iterable<Server> servers) {

