@@ -11,6 +11,7 @@ import static dev.continuum.Algorithm.Capability.WEIGHTS;
 import dev.continuum.Options.Knob;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
@@ -61,10 +62,13 @@ public enum Algorithm {
    * JumpBackHash (Ertl 2024): the same bucket as hash4j 0.31.0's
    * {@code ConsistentHashing.jumpBackHashSplitMix64()} for the same 64-bit hash, with integer
    * arithmetic only and an expected constant cost. No memory, unweighted (capacity must be 1);
-   * removing a server other than the last moves the last server into its slot, as {@link #JUMP}. See
+   * removing a server other than the last moves the last server into its slot, as {@link #JUMP}.
+   * Placement version 2: keys hashed with {@link KeyHashFunction#RAPIDHASH_WIDE} by default, so that
+   * an ASCII key goes where hash4j's {@code jumpBackHashSplitMix64()} over
+   * {@code rapidhashV3().hashCharsToLong(key)} puts it (version 1 hashed keys with xxHash64). See
    * {@code JumpBack}.
    */
-  JUMPBACK("jumpback", 1, JumpBack::factory,
+  JUMPBACK("jumpback", 2, JumpBack::factory,
       EnumSet.of(HISTORY_DEPENDENT, PREHASHED_KEYS), EnumSet.of(Knob.SEED),
       "JumpBackHash (Ertl 2024): hash4j's jumpBackHashSplitMix64 bucket exactly, unweighted, removal of the last server only is minimal"),
   /**
@@ -101,10 +105,11 @@ public enum Algorithm {
   /**
    * MementoHash (Coluzzi et al. 2023) over JumpBackHash: {@link #JUMPBACK} plus a memory of removed
    * buckets; any server can be removed moving only its keys, and re-adding restores. With nothing
-   * removed it places exactly as {@link #JUMPBACK}. Unweighted. Placement version 2: version 1 was
-   * built over jump hash. See {@code Memento}.
+   * removed it places exactly as {@link #JUMPBACK}. Unweighted. Placement version 3: keys hashed with
+   * {@link KeyHashFunction#RAPIDHASH_WIDE} by default; version 2 hashed them with xxHash64, version 1
+   * was built over jump hash. See {@code Memento}.
    */
-  MEMENTO("memento", 2, Memento::factory,
+  MEMENTO("memento", 3, Memento::factory,
       EnumSet.of(ARBITRARY_REMOVAL, HISTORY_DEPENDENT, PREHASHED_KEYS), EnumSet.of(Knob.SEED),
       "MementoHash (Coluzzi et al. 2023) over JumpBackHash: a memory of removed servers, any server removable"),
   /** libmemcached 1.1.4 with MEMCACHED_BEHAVIOR_KETAMA_WEIGHTED: the libketama-compatible md5 ring (also php-memcached's and pylibmc's). */
@@ -304,7 +309,31 @@ public enum Algorithm {
 
   /** The placement factory of this algorithm with {@code options}: the one place algorithms are built. */
   PlacementFactory factory(Options options) {
+    if (options.keyHash == null && accepts(Knob.KEY_HASH)) {
+      Options o = options.copy();
+      o.keyHash = keyHashOf(this);
+      return factory.factory(o);
+    }
     return factory.factory(options);
+  }
+
+  /**
+   * The 64-bit key hash this algorithm places String and byte keys by unless
+   * {@link Continuum.Builder#keyHash} chooses another: {@link KeyHashFunction#RAPIDHASH_WIDE} for
+   * {@link #JUMPBACK} and {@link #MEMENTO} (for an ASCII key, hash4j's
+   * {@code rapidhashV3().hashCharsToLong(key)}: the fastest String key hash measured here, and the one
+   * that puts an ASCII key where hash4j's {@code jumpBackHashSplitMix64()} over that hash puts it),
+   * {@link KeyHashFunction#XXHASH64} for the other algorithms of continuum's own, whose placements
+   * predate the choice; empty for a compatibility dialect, which hashes keys as its peer does.
+   *
+   * @return the default key hash, or empty for a dialect
+   */
+  public Optional<KeyHashFunction> defaultKeyHash() {
+    return accepts(Knob.KEY_HASH) ? Optional.of(keyHashOf(this)) : Optional.empty();
+  }
+
+  private static KeyHashFunction keyHashOf(Algorithm a) {
+    return a == JUMPBACK || a == MEMENTO ? KeyHashFunction.RAPIDHASH_WIDE : KeyHashFunction.XXHASH64;
   }
 
   /**

@@ -943,9 +943,10 @@ public final class Continuum {
     }
 
     /**
-     * The key hash of continuum's own algorithms (default {@link KeyHashFunction#XXHASH64}); every
-     * function hashes the key's UTF-8 bytes with the {@link #seed}. Another function places keys
-     * differently. Validated at once.
+     * The key hash of continuum's own algorithms (default: {@link Algorithm#defaultKeyHash()},
+     * {@link KeyHashFunction#RAPIDHASH_WIDE} for {@code jumpback} and {@code memento},
+     * {@link KeyHashFunction#XXHASH64} for the others); every function hashes the key's UTF-8 bytes
+     * with the {@link #seed}. Another function places keys differently. Validated at once.
      *
      * @param keyHash the function
      * @return this builder

@@ -11,18 +11,28 @@ import java.util.Locale;
  */
 public enum KeyHashFunction {
   /**
-   * xxHash64 (Yann Collet, XXH64 of the xxHash specification) with the seed: the default, and the key
-   * hash of every release so far.
+   * xxHash64 (Yann Collet, XXH64 of the xxHash specification) with the seed: the default of every
+   * algorithm but {@code jumpback} and {@code memento} (see {@link Algorithm#defaultKeyHash()}), and
+   * the key hash of every release so far.
    */
   XXHASH64("xxhash64"),
   /**
    * rapidhash V3 (Nicolas De Carli 2025, {@code rapidhash_withSeed} of {@code rapidhash.h} with the
    * default secrets), the same function as hash4j's {@code Hashing.rapidhashV3(seed)}: choose it to
    * agree with programs that hash keys with rapidhash, for instance to pass their hashes to
-   * {@link Continuum#resolve(long)}. It is not the default: measured in this implementation it was not
-   * faster than xxHash64 (see {@code docs/algorithms.md}).
+   * {@link Continuum#resolve(long)}. No algorithm's default: over String keys it was not faster than
+   * xxHash64 (see {@code docs/algorithms.md}).
    */
-  RAPIDHASH("rapidhash");
+  RAPIDHASH("rapidhash"),
+  /**
+   * rapidhash V3 with the seed over the key's UTF-8 bytes each widened to a 16-bit little-endian unit
+   * {@code (byte, 0)}. For an ASCII key those units are its UTF-16 chars, so the hash equals hash4j's
+   * {@code Hashing.rapidhashV3(seed).hashCharsToLong(key)}, and continuum reads it from the chars as
+   * hash4j does, without packing them into bytes: the fastest String key hash here (see
+   * {@code BENCHMARKS.md}), and the default of {@code jumpback} and {@code memento}. Any key, ASCII or
+   * not, hashes the same as a String and as its UTF-8 bytes.
+   */
+  RAPIDHASH_WIDE("rapidhash-wide");
 
   private final String cliName;
 
@@ -33,7 +43,7 @@ public enum KeyHashFunction {
   /**
    * The name used on the command line ({@code --hash NAME}) and in fingerprints.
    *
-   * @return {@code rapidhash} or {@code xxhash64}
+   * @return {@code xxhash64}, {@code rapidhash} or {@code rapidhash-wide}
    */
   public String cliName() {
     return cliName;
@@ -63,7 +73,11 @@ public enum KeyHashFunction {
 
   /** This function with {@code seed}, as the placements hold it. */
   KeyHash64 seeded(long seed) {
-    return this == RAPIDHASH ? RapidHash.seeded(seed) : XxHash64.seeded(seed);
+    return switch (this) {
+      case RAPIDHASH -> RapidHash.seeded(seed);
+      case RAPIDHASH_WIDE -> RapidHash.seededWide(seed);
+      case XXHASH64 -> XxHash64.seeded(seed);
+    };
   }
 
   /**

@@ -42,8 +42,11 @@ final class Options {
   /** HAProxy's {@code avalanche} hash modifier (the HAProxy dialects). */
   boolean avalanche;
 
-  /** The key hash function of continuum's own algorithms (xxHash64 unless chosen). */
-  KeyHashFunction keyHash = KeyHashFunction.XXHASH64;
+  /**
+   * The key hash function of continuum's own algorithms, or null for the algorithm's default
+   * ({@link Algorithm#defaultKeyHash()}), which {@link Algorithm#factory} fills in.
+   */
+  KeyHashFunction keyHash;
 
   /**
    * The 64-bit key hash continuum's own algorithms place by: {@link #keyHash} seeded with

@@ -5,8 +5,10 @@ package dev.continuum;
  * {@code rapidhash.h} of github.com/Nicoshev/rapidhash, function {@code rapidhash_withSeed} with the
  * default secrets): a selectable key hash of continuum's own algorithms. Written from that
  * specification; {@code RapidHashTest} checks it against hash4j's independent implementation
- * ({@code Hashing.rapidhashV3(seed)}) over every length up to 300 bytes and random inputs. Selectable
- * with {@link KeyHashFunction#RAPIDHASH}, not the default (see {@link KeyHashFunction}).
+ * ({@code Hashing.rapidhashV3(seed)}) over every length up to 300 bytes and random inputs. Two key
+ * hashes: {@link KeyHashFunction#RAPIDHASH} over the key's UTF-8 bytes, and
+ * {@link KeyHashFunction#RAPIDHASH_WIDE} over those bytes widened to 16-bit units ({@link #seededWide},
+ * the default of jumpback and memento).
  *
  * <p>Allocation-free. A {@code String} of ASCII chars (up to 112, the lengths the fast path covers) is
  * hashed straight from its chars, eight to a word; any other key (other text, another
@@ -34,6 +36,21 @@ final class RapidHash {
   /** rapidhash with {@code seed} as the {@link KeyHash64} of continuum's own algorithms. */
   static KeyHash64 seeded(long seed) {
     return new Seeded(seed);
+  }
+
+  /**
+   * rapidhash of the key's UTF-8 bytes each widened to a 16-bit little-endian unit, with {@code seed}:
+   * the {@link KeyHash64} of {@link KeyHashFunction#RAPIDHASH_WIDE}. For an ASCII key the widened
+   * bytes are its UTF-16LE chars, so the hash is hash4j's {@code rapidhashV3(seed).hashCharsToLong(key)}
+   * and is read from the chars as hash4j reads them, four to a word, with no packing into bytes.
+   */
+  static KeyHash64 seededWide(long seed) {
+    return seed == 0 ? WIDE_UNSEEDED : new Wide(seed);
+  }
+
+  /** rapidhash of {@code b[off, off + len)} widened (see {@link #seededWide}) with {@code seed}. */
+  static long hashWide(byte[] b, int off, int len, long seed) {
+    return hashPremixed(b, off, len, premix(seed), true);
   }
 
   /** {@code rapidhash_withSeed(b[off, off + len), seed)}. */
@@ -66,28 +83,40 @@ final class RapidHash {
   }
 
   private static long hashPremixed(byte[] b, int off, int len, long seed) {
-    if (len <= 16) {
+    return hashPremixed(b, off, len, seed, false);
+  }
+
+  /**
+   * The specification over {@code b[off, off + len)}, or, when {@code wide}, over those bytes each
+   * widened to the 16-bit little-endian unit {@code (byte, 0)}: {@code 2 * len} bytes, never built,
+   * read four source bytes to a word. Widened offsets are even everywhere the specification reads
+   * (its reads start at 0 or end at the end, in steps of 4, 8 and 16), so a widened word is always
+   * whole source bytes spread out. Lengths are long because a widened key can pass 2^31 bytes.
+   */
+  private static long hashPremixed(byte[] b, int off, int len, long seed, boolean wide) {
+    long n = wide ? 2L * len : len;
+    if (n <= 16) {
       long x;
       long y;
-      if (len >= 8) {
-        seed ^= len;
-        x = Utf8.le64(b, off);
-        y = Utf8.le64(b, off + len - 8);
-      } else if (len >= 4) {
-        seed ^= len;
-        x = Utf8.le32(b, off);
-        y = Utf8.le32(b, off + len - 4);
-      } else if (len > 0) {
-        x = (b[off] & 0xFFL) << 45 | b[off + len - 1] & 0xFFL;
-        y = b[off + (len >> 1)] & 0xFFL;
+      if (n >= 8) {
+        seed ^= n;
+        x = word(b, off, 0, wide);
+        y = word(b, off, n - 8, wide);
+      } else if (n >= 4) {
+        seed ^= n;
+        x = half(b, off, 0, wide);
+        y = half(b, off, n - 4, wide);
+      } else if (n > 0) {
+        x = unit(b, off, 0, wide) << 45 | unit(b, off, n - 1, wide);
+        y = unit(b, off, n >> 1, wide);
       } else {
         x = 0;
         y = 0;
       }
-      return finish(x, y, seed, len);
+      return finish(x, y, seed, n);
     }
-    int p = off;
-    int i = len;
+    long p = 0;
+    long i = n;
     if (i > 112) {
       long see1 = seed;
       long see2 = seed;
@@ -96,13 +125,13 @@ final class RapidHash {
       long see5 = seed;
       long see6 = seed;
       do {
-        seed = mix(Utf8.le64(b, p) ^ S0, Utf8.le64(b, p + 8) ^ seed);
-        see1 = mix(Utf8.le64(b, p + 16) ^ S1, Utf8.le64(b, p + 24) ^ see1);
-        see2 = mix(Utf8.le64(b, p + 32) ^ S2, Utf8.le64(b, p + 40) ^ see2);
-        see3 = mix(Utf8.le64(b, p + 48) ^ S3, Utf8.le64(b, p + 56) ^ see3);
-        see4 = mix(Utf8.le64(b, p + 64) ^ S4, Utf8.le64(b, p + 72) ^ see4);
-        see5 = mix(Utf8.le64(b, p + 80) ^ S5, Utf8.le64(b, p + 88) ^ see5);
-        see6 = mix(Utf8.le64(b, p + 96) ^ S6, Utf8.le64(b, p + 104) ^ see6);
+        seed = mix(word(b, off, p, wide) ^ S0, word(b, off, p + 8, wide) ^ seed);
+        see1 = mix(word(b, off, p + 16, wide) ^ S1, word(b, off, p + 24, wide) ^ see1);
+        see2 = mix(word(b, off, p + 32, wide) ^ S2, word(b, off, p + 40, wide) ^ see2);
+        see3 = mix(word(b, off, p + 48, wide) ^ S3, word(b, off, p + 56, wide) ^ see3);
+        see4 = mix(word(b, off, p + 64, wide) ^ S4, word(b, off, p + 72, wide) ^ see4);
+        see5 = mix(word(b, off, p + 80, wide) ^ S5, word(b, off, p + 88, wide) ^ see5);
+        see6 = mix(word(b, off, p + 96, wide) ^ S6, word(b, off, p + 104, wide) ^ see6);
         p += 112;
         i -= 112;
       } while (i > 112);
@@ -110,12 +139,37 @@ final class RapidHash {
     }
     // The blocks of 16 after the first: which secret each takes, as the reference unrolls them.
     if (i > 16) {
-      seed = mix(Utf8.le64(b, p) ^ S2, Utf8.le64(b, p + 8) ^ seed);
+      seed = mix(word(b, off, p, wide) ^ S2, word(b, off, p + 8, wide) ^ seed);
       for (int k = 16; k < i - 16 && k <= 80; k += 16) {
-        seed = mix(Utf8.le64(b, p + k) ^ blockSecret(k), Utf8.le64(b, p + k + 8) ^ seed);
+        seed = mix(word(b, off, p + k, wide) ^ blockSecret(k), word(b, off, p + k + 8, wide) ^ seed);
       }
     }
-    return finish(Utf8.le64(b, p + i - 16) ^ i, Utf8.le64(b, p + i - 8), seed, i);
+    return finish(word(b, off, p + i - 16, wide) ^ i, word(b, off, p + i - 8, wide), seed, i);
+  }
+
+  /** The little-endian 64-bit word at (widened) offset {@code q} of the input. */
+  private static long word(byte[] b, int off, long q, boolean wide) {
+    return wide ? spread(Utf8.le32(b, off + (int) (q >>> 1))) : Utf8.le64(b, off + (int) q);
+  }
+
+  /** The little-endian 32-bit word at (widened) offset {@code q}, unsigned. */
+  private static long half(byte[] b, int off, long q, boolean wide) {
+    int at = off + (int) (wide ? q >>> 1 : q);
+    return wide ? spread(b[at] & 0xFFL | (b[at + 1] & 0xFFL) << 8) : Utf8.le32(b, at);
+  }
+
+  /** The byte at (widened) offset {@code q}: a widened odd offset is a high byte, 0. */
+  private static long unit(byte[] b, int off, long q, boolean wide) {
+    if (!wide) {
+      return b[off + (int) q] & 0xFFL;
+    }
+    return (q & 1) == 0 ? b[off + (int) (q >>> 1)] & 0xFFL : 0;
+  }
+
+  /** Bytes 0..3 of {@code x} moved to bytes 0, 2, 4 and 6: four bytes widened to 16-bit units. */
+  private static long spread(long x) {
+    x = (x | x << 16) & 0x0000_FFFF_0000_FFFFL;
+    return (x | x << 8) & 0x00FF_00FF_00FF_00FFL;
   }
 
   /** The secret of the 16-byte block at offset {@code k} (16 to 80) of the reference's chain. */
@@ -186,6 +240,149 @@ final class RapidHash {
       return NOT_COVERED;
     }
     return finish(x, y, seed, len);
+  }
+
+  /** {@link #fastAsciiWide} covers ASCII keys up to this many chars (112 widened bytes, one block run). */
+  private static final int WIDE_ASCII_LIMIT = 56;
+
+  /**
+   * The widened hash of an ASCII key of at most {@link #WIDE_ASCII_LIMIT} chars, read from its chars
+   * (which are its widened UTF-8 bytes), or {@link #NOT_COVERED}. Every char is read, so one
+   * non-ASCII char is always seen.
+   */
+  private static long fastAsciiWide(String s, long seed) {
+    int len = s.length();
+    long n = 2L * len;
+    long seen;
+    long x = 0;
+    long y = 0;
+    if (len <= 8) {
+      if (len >= 4) {
+        seed ^= n;
+        x = chars4(s, 0);
+        y = chars4(s, len - 4);
+        seen = x | y;
+      } else if (len >= 2) {
+        seed ^= n;
+        x = s.charAt(0) | (long) s.charAt(1) << 16;
+        y = s.charAt(len - 2) | (long) s.charAt(len - 1) << 16;
+        seen = x | y;
+      } else if (len == 1) {
+        seen = s.charAt(0);
+        x = seen << 45; // the widened key's bytes 0 and 1: the char, then its high byte 0
+      } else {
+        seen = 0;
+      }
+    } else if (len <= WIDE_ASCII_LIMIT) {
+      // The specification's blocks of 16 widened bytes (8 chars) as a chain of tests rather than a
+      // loop: the char reads of each block are then checked against the key's length once.
+      long a = chars4(s, 0);
+      long b = chars4(s, 4);
+      seen = a | b;
+      seed = mix(a ^ S2, b ^ seed);
+      if (len > 16) {
+        a = chars4(s, 8);
+        b = chars4(s, 12);
+        seen |= a | b;
+        seed = mix(a ^ S2, b ^ seed);
+        if (len > 24) {
+          a = chars4(s, 16);
+          b = chars4(s, 20);
+          seen |= a | b;
+          seed = mix(a ^ S1, b ^ seed);
+          if (len > 32) {
+            a = chars4(s, 24);
+            b = chars4(s, 28);
+            seen |= a | b;
+            seed = mix(a ^ S1, b ^ seed);
+            if (len > 40) {
+              a = chars4(s, 32);
+              b = chars4(s, 36);
+              seen |= a | b;
+              seed = mix(a ^ S2, b ^ seed);
+              if (len > 48) {
+                a = chars4(s, 40);
+                b = chars4(s, 44);
+                seen |= a | b;
+                seed = mix(a ^ S1, b ^ seed);
+              }
+            }
+          }
+        }
+      }
+      x = chars4(s, len - 8);
+      y = chars4(s, len - 4);
+      seen |= x | y;
+      x ^= n;
+    } else {
+      return NOT_COVERED;
+    }
+    if ((seen & 0xFF80_FF80_FF80_FF80L) != 0) {
+      return NOT_COVERED;
+    }
+    return finish(x, y, seed, n);
+  }
+
+  /** Chars {@code [j, j + 4)} of {@code s} as 16-bit units, first lowest (hash4j's reading of chars). */
+  private static long chars4(String s, int j) {
+    return s.charAt(j) | (long) s.charAt(j + 1) << 16 | (long) s.charAt(j + 2) << 32 | (long) s.charAt(j + 3) << 48;
+  }
+
+  /** The widened hash of any text: ASCII Strings from their chars, the rest encoded first. */
+  private static long hashWide(CharSequence key, long premixed) {
+    if (key instanceof String) {
+      long h = fastAsciiWide((String) key, premixed);
+      if (h != NOT_COVERED) {
+        return h;
+      }
+    }
+    byte[] buf = Utf8.scratch(key.length() * 3);
+    return hashPremixed(buf, 0, Utf8.encode(key, buf), premixed, true);
+  }
+
+  private static final long PREMIXED_0 = premix(0);
+
+  /** Seed 0, the default, as constants the JIT folds (as {@code XxHash64}'s seed-0 instance). */
+  private static final KeyHash64 WIDE_UNSEEDED = new KeyHash64() {
+    @Override
+    public long hash(byte[] key, int offset, int length) {
+      return hashPremixed(key, offset, length, PREMIXED_0, true);
+    }
+
+    @Override
+    public long hash(CharSequence key) {
+      return hashWide(key, PREMIXED_0);
+    }
+
+    @Override
+    public String toString() {
+      return "rapidhash-wide(seed 0)";
+    }
+  };
+
+  private static final class Wide implements KeyHash64 {
+    private final long seed;
+    private final long premixed;
+
+    Wide(long seed) {
+      this.seed = seed;
+      this.premixed = premix(seed);
+    }
+
+    @Override
+    public long hash(byte[] key, int offset, int length) {
+      return hashPremixed(key, offset, length, premixed, true);
+    }
+
+    @Override
+    public long hash(CharSequence key) {
+      return hashWide(key, premixed);
+    }
+
+    @Override
+    public String toString() {
+      return "rapidhash-wide(seed " + seed + ")";
+    }
   }
 
   private static final class Seeded implements KeyHash64 {

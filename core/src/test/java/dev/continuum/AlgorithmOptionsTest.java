@@ -100,12 +100,12 @@ class AlgorithmOptionsTest {
         python-continuum=1
         ring=1
         jump=1
-        jumpback=1
+        jumpback=2
         rendezvous=1
         maglev=1
         multi-probe=1
         bounded-load=1
-        memento=2
+        memento=3
         libmemcached-ketama-weighted=1
         libmemcached-ketama=1
         libmemcached-ketama-unweighted=1

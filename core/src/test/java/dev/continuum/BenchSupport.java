@@ -18,9 +18,9 @@ public final class BenchSupport {
     return KeyHash.MD5.hash(key);
   }
 
-  /** The default 64-bit key hash of continuum's own algorithms (seed 0), as {@code resolve(key)} uses it. */
-  public static ToLongFunction<CharSequence> defaultKeyHash() {
-    KeyHash64 hash = Options.defaults().keyHash64();
+  /** The default 64-bit key hash of {@code algorithm} (seed 0), as its {@code resolve(key)} uses it. */
+  public static ToLongFunction<CharSequence> defaultKeyHash(Algorithm algorithm) {
+    KeyHash64 hash = algorithm.defaultKeyHash().orElseThrow().seeded(0);
     return hash::hash;
   }
 

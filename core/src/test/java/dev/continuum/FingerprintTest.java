@@ -323,12 +323,12 @@ class FingerprintTest {
     pinned.put(Algorithm.PYTHON_CONTINUUM, "python-continuum-v1-ca51b1bf58a9f5e4");
     pinned.put(Algorithm.RING, "ring-v1-e4bb423f4bd20f80");
     pinned.put(Algorithm.JUMP, "jump-v1-0efacaa8d1c67375");
-    pinned.put(Algorithm.JUMPBACK, "jumpback-v1-add33b2ba15f408f");
+    pinned.put(Algorithm.JUMPBACK, "jumpback-v2-ca569db8e00042aa");
     pinned.put(Algorithm.RENDEZVOUS, "rendezvous-v1-d75f4150e7453d24");
     pinned.put(Algorithm.MAGLEV, "maglev-v1-e9e0ca041fc2e413");
     pinned.put(Algorithm.MULTI_PROBE, "multi-probe-v1-79306787c56008c2");
     pinned.put(Algorithm.BOUNDED_LOAD, "bounded-load-v1-fac2c032cb930ac3");
-    pinned.put(Algorithm.MEMENTO, "memento-v2-8093cb8818cd7603");
+    pinned.put(Algorithm.MEMENTO, "memento-v3-3f5de415553451cd");
     pinned.put(Algorithm.LIBMEMCACHED_KETAMA_WEIGHTED, "libmemcached-ketama-weighted-v1-e760bf6b30c6e32f");
     pinned.put(Algorithm.LIBMEMCACHED_KETAMA, "libmemcached-ketama-v1-45e4c18d4a7d45e3");
     pinned.put(Algorithm.LIBMEMCACHED_KETAMA_UNWEIGHTED, "libmemcached-ketama-unweighted-v1-5b64cace088d679e");

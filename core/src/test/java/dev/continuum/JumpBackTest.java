@@ -97,7 +97,10 @@ class JumpBackTest {
     return list;
   }
 
-  /** The placement's primary is hash4j's bucket of the key's hash, slot i being the i-th server. */
+  /**
+   * The placement's primary is hash4j's bucket of the key's hash, slot i being the i-th server; for
+   * an ASCII key and the default key hash, hash4j's bucket of hash4j's rapidhash of its chars.
+   */
   @Test
   void resolveOfAHashIsHash4jsBucket() {
     Continuum c = Continuum.builder(Algorithm.JUMPBACK).seed(11).build();
@@ -108,10 +111,10 @@ class JumpBackTest {
       long h = random.nextLong();
       assertThat(c.resolve(h)).isEqualTo(s.get(HASH4J.getBucket(h, 37)));
     }
-    KeyHash64 keyHash = XxHash64.seeded(11);
+    com.dynatrace.hash4j.hashing.Hasher64 rapidhash = com.dynatrace.hash4j.hashing.Hashing.rapidhashV3(11);
     for (int i = 0; i < 10_000; i++) {
-      String key = "key-" + i;
-      assertThat(c.resolve(key)).isEqualTo(s.get(HASH4J.getBucket(keyHash.hash(key), 37)));
+      String key = "key-" + i + "/" + random.nextLong();
+      assertThat(c.resolve(key)).isEqualTo(s.get(HASH4J.getBucket(rapidhash.hashCharsToLong(key), 37)));
     }
   }
 

@@ -166,6 +166,18 @@ final class Models {
     return XxHash64.hash(b, seed);
   }
 
+  /**
+   * {@code rapidhash-wide}, the default key hash of jumpback and memento: hash4j's rapidhash V3 of the
+   * bytes, each followed by a zero byte (written out here, not the code under test's widening).
+   */
+  static long wide(byte[] b, long seed) {
+    byte[] w = new byte[2 * b.length];
+    for (int i = 0; i < b.length; i++) {
+      w[2 * i] = b[i];
+    }
+    return com.dynatrace.hash4j.hashing.Hashing.rapidhashV3(seed).hashBytesToLong(w);
+  }
+
   static long high32(long h) {
     return h >>> 32;
   }
@@ -808,6 +820,11 @@ final class Models {
 
     abstract int slot(long h);
 
+    /** The algorithm's default key hash: xxHash64 (jump), rapidhash-wide (jumpback, memento). */
+    long keyHash(byte[] key) {
+      return xx(key, seed);
+    }
+
     @Override
     public int reachable() {
       return (int) slots.stream().filter(s -> s != null).count();
@@ -815,7 +832,7 @@ final class Models {
 
     @Override
     public List<Server> place(byte[] key, int n) {
-      long h = xx(key, seed);
+      long h = keyHash(key);
       List<Server> out = new ArrayList<>();
       out.add(slots.get(slot(h)));
       for (long r = 1; out.size() < n && r <= 16L * n + 64; r++) {
@@ -872,6 +889,11 @@ final class Models {
     }
 
     @Override
+    long keyHash(byte[] key) {
+      return wide(key, seed);
+    }
+
+    @Override
     int slot(long h) {
       return HASH4J.getBucket(h, slots.size());
     }
@@ -889,6 +911,11 @@ final class Models {
 
     MementoModel(long seed) {
       super(seed);
+    }
+
+    @Override
+    long keyHash(byte[] key) {
+      return wide(key, seed);
     }
 
     @Override

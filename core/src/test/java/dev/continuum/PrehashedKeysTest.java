@@ -33,8 +33,9 @@ class PrehashedKeysTest {
   }
 
   /**
-   * A key and its key hash (xxHash64 by default, or rapidhash V3 as hash4j computes it when chosen,
-   * over the UTF-8 bytes with the seed, computed here rather than by the placement) place alike,
+   * A key and its key hash (the algorithm's default, xxHash64 or rapidhash-wide, or each function
+   * chosen; rapidhash as hash4j computes it, over the UTF-8 bytes (widened for rapidhash-wide) with
+   * the seed, computed here rather than by the placement) place alike,
    * primary and replicas, for every algorithm that takes prehashed keys; after a removal too, where
    * history matters.
    */
@@ -44,7 +45,8 @@ class PrehashedKeysTest {
       if (!a.has(Algorithm.Capability.PREHASHED_KEYS)) {
         continue;
       }
-      for (KeyHashFunction f : new KeyHashFunction[] {null, KeyHashFunction.RAPIDHASH}) {
+      for (KeyHashFunction f : new KeyHashFunction[] {null, KeyHashFunction.XXHASH64, KeyHashFunction.RAPIDHASH,
+          KeyHashFunction.RAPIDHASH_WIDE}) {
         checkKeyAndHash(a, f);
       }
     }
@@ -55,8 +57,12 @@ class PrehashedKeysTest {
     for (int round = 0; round < 2; round++) {
       for (String key : KEYS) {
         byte[] utf8 = key.getBytes(StandardCharsets.UTF_8);
-        long h = f == KeyHashFunction.RAPIDHASH
-            ? com.dynatrace.hash4j.hashing.Hashing.rapidhashV3(99).hashBytesToLong(utf8) : XxHash64.hash(utf8, 99);
+        KeyHashFunction g = f != null ? f : a.defaultKeyHash().orElseThrow();
+        long h = switch (g) {
+          case RAPIDHASH -> com.dynatrace.hash4j.hashing.Hashing.rapidhashV3(99).hashBytesToLong(utf8);
+          case RAPIDHASH_WIDE -> Models.wide(utf8, 99);
+          case XXHASH64 -> XxHash64.hash(utf8, 99);
+        };
         assertThat(c.resolve(h)).as("%s %s %s", a, f, key).isEqualTo(c.resolve(key));
         assertThat(c.resolve(h, 3)).as("%s %s %s", a, f, key).isEqualTo(c.resolve(key, 3));
       }

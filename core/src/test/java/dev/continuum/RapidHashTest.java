@@ -118,7 +118,7 @@ class RapidHashTest {
         .isInstanceOf(NullPointerException.class);
     assertThat(KeyHashFunction.byName("RapidHash")).isSameAs(KeyHashFunction.RAPIDHASH);
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> KeyHashFunction.byName("md5"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessage("unknown key hash \"md5\"; known: xxhash64, rapidhash");
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("unknown key hash \"md5\"; known: xxhash64, rapidhash, rapidhash-wide");
     assertThat(Algorithm.RING.options()).contains("keyHash");
     assertThat(Algorithm.PYMEMCACHE.options()).doesNotContain("keyHash");
   }

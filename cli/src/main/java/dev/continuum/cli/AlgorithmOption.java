@@ -125,8 +125,10 @@ final class AlgorithmOption {
   }
 
   @Option(names = "--hash", paramLabel = "NAME",
-      description = "The key hash of continuum's own algorithms: xxhash64 (default) or rapidhash (the same as "
-          + "hash4j's rapidhashV3); the dialects always hash as their peer does.%n  e.g. --hash rapidhash.")
+      description = "The key hash of continuum's own algorithms: xxhash64 (the default but for jumpback and "
+          + "memento), rapidhash (hash4j's rapidhashV3) or rapidhash-wide (the default of jumpback and memento: "
+          + "rapidhashV3 of each byte widened to 16 bits, hash4j's hashCharsToLong for ASCII keys); the dialects "
+          + "always hash as their peer does.%n  e.g. --hash xxhash64.")
   String hash;
 
   /** The chosen key hash, or null for the algorithm's default; an unknown name is an error. */
