@@ -42,7 +42,7 @@ final class Contenders {
     "continuum-python", "continuum-spymemcached", "continuum-twemproxy-md5", "spymemcached", "xmemcached",
     "jedis-sharded", "continuum-ring", "continuum-jump", "continuum-jumpback", "continuum-maglev", "continuum-memento",
     "continuum-memento-10pct-removed", "guava-jump", "hash4j-jumpback", "hash4j-jumpback-continuum-hash",
-    "continuum-jumpback-mixed", "continuum-jumpback-rapidhash",
+    "continuum-jumpback-mixed", "continuum-jumpback-rapidhash", "continuum-jumpback-xxhash64",
   };
   /** The md5 dialects of issue 11's target (libmemcached's runs apart: it stops at 100 servers). */
   static final String[] MD5_DIALECTS = {"continuum-python", "continuum-spymemcached", "continuum-twemproxy-md5"};
@@ -80,7 +80,7 @@ final class Contenders {
       case "hash4j-jumpback":
         return hash4jJumpBack(fleet, com.dynatrace.hash4j.hashing.Hashing.komihash5_0()::hashCharsToLong);
       case "hash4j-jumpback-continuum-hash":
-        return hash4jJumpBack(fleet, BenchSupport.defaultKeyHash()::applyAsLong);
+        return hash4jJumpBack(fleet, BenchSupport.defaultKeyHash(Algorithm.JUMPBACK)::applyAsLong);
       case "floor-md5-messagedigest":
         return md5MessageDigest();
       case "floor-md5-messagedigest-noalloc":
@@ -88,7 +88,7 @@ final class Contenders {
       case "floor-md5-continuum":
         return floor(BenchSupport::md5);
       case "floor-keyhash-continuum":
-        ToLongFunction<CharSequence> keyHash = BenchSupport.defaultKeyHash();
+        ToLongFunction<CharSequence> keyHash = BenchSupport.defaultKeyHash(Algorithm.RING);
         return floor(key -> (int) keyHash.applyAsLong(key));
       case "floor-murmur3-chars":
         Hasher64 murmur = com.dynatrace.hash4j.hashing.Hashing.murmur3_128();
@@ -112,6 +112,7 @@ final class Contenders {
       case "continuum-libmemcached" -> new Continuum(Algorithm.LIBMEMCACHED_KETAMA_WEIGHTED);
       case "continuum-memento-10pct-removed" -> new Continuum(Algorithm.MEMENTO);
       case "continuum-jumpback-rapidhash" -> Continuum.builder(Algorithm.JUMPBACK).keyHash(KeyHashFunction.RAPIDHASH).build();
+      case "continuum-jumpback-xxhash64" -> Continuum.builder(Algorithm.JUMPBACK).keyHash(KeyHashFunction.XXHASH64).build();
       default -> new Continuum(Algorithm.byName(name.substring("continuum-".length())));
     };
     Server[] all = servers(fleet);

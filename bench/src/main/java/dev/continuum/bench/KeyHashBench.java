@@ -27,7 +27,8 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class KeyHashBench {
   @Param({"hash4j-xxh64", "hash4j-rapidhashV3", "hash4j-xxh3_64", "hash4j-wyhashFinal4", "hash4j-komihash5_0",
-      "hash4j-komihash5_0-chars", "hash4j-rapidhashV3-chars", "continuum-xxhash64", "continuum-rapidhash"})
+      "hash4j-komihash5_0-chars", "hash4j-rapidhashV3-chars", "continuum-xxhash64", "continuum-rapidhash",
+      "continuum-rapidhash-wide"})
   public String function;
 
   private Hasher64 hash4j;
@@ -56,6 +57,7 @@ public class KeyHashBench {
       }
       case "continuum-xxhash64" -> continuum = BenchSupport.keyHash("xxhash64", 0);
       case "continuum-rapidhash" -> continuum = BenchSupport.keyHash("rapidhash", 0);
+      case "continuum-rapidhash-wide" -> continuum = BenchSupport.keyHash("rapidhash-wide", 0);
       default -> throw new IllegalArgumentException(function);
     }
     strings = new Fleet(10).keys;

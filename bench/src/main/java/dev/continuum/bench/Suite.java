@@ -218,7 +218,7 @@ public final class Suite {
     double keyHashFloor = score("floor-keyhash-continuum", 1000);
     double hash4j = score("hash4j-jumpback", 1000);
     md.append("\n### Lookups (String key, ns/op, average time per thread; B/op from -prof gc)\n\n");
-    md.append("| contender | servers | threads | ns/op | ± error | B/op | × MD5 floor | × continuum key-hash floor | × hash4j-jumpback |\n");
+    md.append("| contender | servers | threads | ns/op | ± error | B/op | × MD5 floor | × ring key-hash floor | × hash4j-jumpback |\n");
     md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (Map.Entry<String, RunResult> e : lookup.entrySet()) {
       String[] k = e.getKey().split("\\|");
@@ -306,7 +306,7 @@ public final class Suite {
     }
     md.append(String.format(Locale.ROOT,
         "\nMD5 alone: continuum's %s ns, MessageDigest's (reused digest, `getBytes`) %s ns, murmur3_128 over chars %s ns. "
-            + "64-bit key hash alone: continuum's default %s ns, hash4j komihash over chars %s ns. Placement alone "
+            + "64-bit key hash alone: the ring's (xxHash64) %s ns, hash4j komihash over chars %s ns. Placement alone "
             + "(pre-hashed): continuum-jumpback %s ns, hash4j getBucket %s ns.\n",
         num(score("floor-md5-continuum", 1000)), num(score("floor-md5-messagedigest", 1000)),
         num(score("floor-murmur3-chars", 1000)), num(score("floor-keyhash-continuum", 1000)),
