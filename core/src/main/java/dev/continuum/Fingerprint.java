@@ -46,7 +46,8 @@ final class Fingerprint {
     for (Knob k : Knob.values()) {
       // The algorithm's default key hash is left out, so that fingerprints made before it was
       // selectable stand.
-      boolean defaultKeyHash = k == Knob.KEY_HASH && keyHash(algorithm, options) == algorithm.defaultKeyHash().orElse(null);
+      boolean defaultKeyHash = k == Knob.KEY_HASH
+          && (options.keyHash == null || options.keyHash == algorithm.defaultKeyHash().orElse(null));
       if (algorithm.accepts(k) && k != Knob.DUPLICATE_SERVERS && !defaultKeyHash) {
         f.field(k.label).field(value(k, options));
       }
@@ -56,11 +57,6 @@ final class Fingerprint {
     byte[] bytes = f.record.toString().getBytes(StandardCharsets.UTF_8);
     Md5.words(bytes, 0, bytes.length, words);
     return algorithm.cliName() + "-v" + algorithm.placementVersion() + "-" + hex(words[0]) + hex(words[1]);
-  }
-
-  /** The key hash {@code algorithm} places by with {@code options}: the chosen one or its default. */
-  private static KeyHashFunction keyHash(Algorithm algorithm, Options options) {
-    return options.keyHash != null ? options.keyHash : algorithm.defaultKeyHash().orElse(null);
   }
 
   private static String value(Knob k, Options o) {
